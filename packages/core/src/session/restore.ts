@@ -1,0 +1,253 @@
+/**
+ * Restoring a saved session onto a runbook, which may have changed since.
+ *
+ * Progress of steps that still exist (by id) is kept; progress of steps that
+ * are gone is kept too, in the saved state's `orphaned` section, and listed
+ * in the report. Restoring never throws: unreadable input gives a fresh
+ * session whose report says why and holds the input.
+ *
+ * @module
+ */
+import type {Runbook} from '../types.js'
+import {createSession, sessionFromState, type Session, type SessionState} from './session.js'
+import type {RestoreReport, SavedSession, SessionEvent, SessionInfo, SessionStatus, StepProgress} from './types.js'
+
+/** Options of `restoreSession`. Every field is optional. */
+export interface RestoreOptions {
+  /** The clock, in milliseconds (default: `Date.now`). */
+  now?: (() => number) | null | undefined
+  /** The id source, used only when the saved state is unreadable and a new session starts (default: as `createSession`). */
+  id?: (() => string) | null | undefined
+  /** Values for secret parameters, which saved states never hold (kept in memory, not logged). */
+  secrets?: Readonly<Record<string, string | null | undefined>> | null | undefined
+}
+
+const statuses: readonly SessionStatus[] = ['active', 'paused', 'finished', 'abandoned']
+const eventTypes = new Set<SessionEvent['type']>([
+  'start', 'complete', 'check', 'uncheck', 'back', 'goto', 'param', 'note', 'escalate', 'command', 'pause', 'resume', 'finish', 'abandon'
+])
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
+
+/**
+ * Restore `saved` (what `session.toJSON()` returned, possibly read back from
+ * storage) onto `runbook`. Never throws; `session.report` tells what was
+ * kept and what was not.
+ */
+export function restoreSession(runbook: Runbook, saved: unknown, options?: RestoreOptions | null): Session {
+  const now = options?.now ?? Date.now
+  const problems: string[] = []
+  const fresh = (reason: string): Session => {
+    const session = createSession(runbook, {now, id: options?.id ?? null})
+    const report: RestoreReport = {
+      restored: false,
+      changed: false,
+      currentHash: runbook.hash,
+      kept: [],
+      orphaned: [],
+      droppedItems: [],
+      pathRemoved: [],
+      problems: [reason],
+      unreadable: saved
+    }
+    return sessionFromState(runbook, stateOf(session), now, report, options?.secrets)
+  }
+
+  if (typeof saved === 'string') {
+    try {
+      saved = JSON.parse(saved)
+    } catch {
+      return fresh('The saved state is not valid JSON; a new session was started.')
+    }
+  }
+  if (!isRecord(saved) || saved.format !== 'runbook-kit/session') {
+    return fresh('The saved state is not a Runbook Kit session; a new session was started.')
+  }
+  if (saved.version !== 1) {
+    return fresh(`The saved state has version ${JSON.stringify(saved.version)}; this version of Runbook Kit reads version 1. A new session was started.`)
+  }
+  const savedRunbook = isRecord(saved.runbook) ? saved.runbook : {}
+  if (typeof savedRunbook.id === 'string' && savedRunbook.id !== runbook.id) {
+    problems.push(`The state was saved for runbook "${savedRunbook.id}", not "${runbook.id}".`)
+  }
+  const savedHash = typeof savedRunbook.hash === 'string' ? savedRunbook.hash : undefined
+  const changed = savedHash !== runbook.hash
+  const ids = new Set(runbook.steps.map((step) => step.id))
+  const startedAt = isFiniteNumber(saved.startedAt) ? saved.startedAt : now()
+
+  // Events: keep every readable one, in order; stamp an out-of-order one no
+  // earlier than the one before it.
+  const events: SessionEvent[] = []
+  let unreadableEvents = 0
+  let last = startedAt
+  for (const raw of Array.isArray(saved.events) ? saved.events : []) {
+    if (!isRecord(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isFiniteNumber(raw.at)) {
+      unreadableEvents++
+      continue
+    }
+    const event = {...raw} as unknown as SessionEvent
+    if (event.at < last) {
+      problems.push(`An event (${event.type}) was earlier than the one before it; its time was moved forward.`)
+      event.at = last
+    }
+    last = event.at
+    events.push(event)
+  }
+  if (unreadableEvents > 0) problems.push(`${unreadableEvents} unreadable event(s) in the saved log were skipped.`)
+  if (events.length === 0) events.push({type: 'start', at: startedAt, step: runbook.start})
+
+  // Step progress: kept by id; the rest is orphaned, never dropped.
+  const steps: Record<string, StepProgress> = {}
+  const orphaned: Record<string, StepProgress> = {}
+  const report: RestoreReport = {
+    restored: true,
+    changed,
+    savedHash,
+    currentHash: runbook.hash,
+    kept: [],
+    orphaned: [],
+    droppedItems: [],
+    pathRemoved: [],
+    problems
+  }
+  const savedSteps = isRecord(saved.steps) ? saved.steps : {}
+  const previousOrphans = isRecord(saved.orphaned) ? saved.orphaned : {}
+  const newIds = runbook.steps.filter((step) => !(step.id in savedSteps) && !(step.id in previousOrphans))
+  for (const [id, raw] of Object.entries(savedSteps)) {
+    const progress = readProgress(raw, id)
+    const step = runbook.steps.find((s) => s.id === id)
+    if (step) {
+      const items = new Set(step.checklist.map((item) => item.id))
+      const gone = progress.checked.filter((item) => !items.has(item))
+      for (const item of gone) report.droppedItems.push({step: id, item})
+      // Ticks of items the step no longer has stay in the orphaned section under the step's id.
+      if (gone.length > 0) orphaned[id] = {...progress, checked: gone}
+      steps[id] = {...progress, checked: progress.checked.filter((item) => items.has(item))}
+      report.kept.push(id)
+    } else {
+      orphaned[id] = progress
+      const entry: RestoreReport['orphaned'][number] = {step: id, progress}
+      const candidate = newIds.find((s) => s.title.trim().toLowerCase() === progress.title.trim().toLowerCase())
+      if (candidate) entry.candidate = candidate.id
+      report.orphaned.push(entry)
+    }
+  }
+  // Orphans of an earlier restore: back in place if their step is back, else still orphaned.
+  for (const [id, raw] of Object.entries(previousOrphans)) {
+    const progress = readProgress(raw, id)
+    const step = runbook.steps.find((s) => s.id === id)
+    const kept = steps[id]
+    if (step && kept) {
+      const items = new Set(step.checklist.map((item) => item.id))
+      for (const item of progress.checked) if (items.has(item) && !kept.checked.includes(item)) kept.checked.push(item)
+      const gone = progress.checked.filter((item) => !items.has(item))
+      const previous = orphaned[id]?.checked ?? []
+      const all = [...previous, ...gone.filter((item) => !previous.includes(item))]
+      if (all.length > 0) orphaned[id] = {...progress, checked: all}
+    } else if (step) {
+      const items = new Set(step.checklist.map((item) => item.id))
+      steps[id] = {...progress, checked: progress.checked.filter((item) => items.has(item))}
+      const gone = progress.checked.filter((item) => !items.has(item))
+      if (gone.length > 0) orphaned[id] = {...progress, checked: gone}
+      report.kept.push(id)
+    } else {
+      orphaned[id] = progress
+      report.orphaned.push({step: id, progress})
+    }
+  }
+
+  // The path: steps that still exist; the current step: the saved one, else
+  // the last step of the path that still exists, else the start.
+  const savedPath = strings(saved.path)
+  const path: string[] = []
+  for (const id of savedPath) {
+    if (!ids.has(id)) {
+      if (!report.pathRemoved.includes(id)) report.pathRemoved.push(id)
+    } else if (path[path.length - 1] !== id) {
+      path.push(id)
+    }
+  }
+  const savedCurrent = typeof saved.current === 'string' ? saved.current : undefined
+  let current = savedCurrent !== undefined && ids.has(savedCurrent) ? savedCurrent : (path[path.length - 1] ?? runbook.start)
+  if (!ids.has(current)) current = runbook.steps[0]!.id
+  if (savedCurrent !== current) report.currentMoved = {from: savedCurrent ?? '', to: current}
+  if (path[path.length - 1] !== current) path.push(current)
+  if (!steps[current]) {
+    const title = runbook.steps.find((s) => s.id === current)!.title
+    steps[current] = {title, visits: 1, elapsedMs: 0, checked: []}
+  }
+
+  const status: SessionStatus = statuses.includes(saved.status as SessionStatus) ? (saved.status as SessionStatus) : 'active'
+  const info: SessionInfo = {}
+  const savedInfo = isRecord(saved.info) ? saved.info : {}
+  for (const key of ['who', 'severity', 'incident'] as const) if (typeof savedInfo[key] === 'string') info[key] = savedInfo[key]
+  const params: Record<string, string> = {}
+  if (isRecord(saved.params)) for (const [name, value] of Object.entries(saved.params)) if (typeof value === 'string') params[name] = value
+
+  const state: SessionState = {
+    id: typeof saved.id === 'string' ? saved.id : (options?.id ?? (() => 'restored'))(),
+    status,
+    info,
+    startedAt,
+    current,
+    path,
+    steps,
+    params,
+    secretParams: strings(saved.secretParams),
+    events
+  }
+  if (isFiniteNumber(saved.endedAt) && (status === 'finished' || status === 'abandoned')) state.endedAt = saved.endedAt
+  if (status === 'active') {
+    state.currentSince = report.currentMoved ? Math.max(now(), last) : isFiniteNumber(saved.currentSince) ? saved.currentSince : last
+  }
+  if (isRecord(saved.handover)) {
+    const handover: NonNullable<SavedSession['handover']> = {}
+    for (const key of ['runbook', 'step', 'label'] as const) if (typeof saved.handover[key] === 'string') handover[key] = saved.handover[key]
+    state.handover = handover
+  }
+  if (Object.keys(orphaned).length > 0) state.orphaned = orphaned
+  if (report.orphaned.length > 0) {
+    problems.push(
+      `${report.orphaned.length} step(s) with progress are no longer in the runbook: ${report.orphaned.map((o) => `"${o.step}"`).join(', ')}; their progress is kept in the saved state's "orphaned" section.`
+    )
+  }
+  if (report.currentMoved) {
+    problems.push(`The current step "${report.currentMoved.from}" is no longer in the runbook; the session continues at "${current}".`)
+  }
+  return sessionFromState(runbook, state, now, report, options?.secrets)
+}
+
+function readProgress(raw: unknown, id: string): StepProgress {
+  const value = isRecord(raw) ? raw : {}
+  const progress: StepProgress = {
+    title: typeof value.title === 'string' ? value.title : id,
+    visits: isFiniteNumber(value.visits) ? value.visits : 0,
+    elapsedMs: isFiniteNumber(value.elapsedMs) ? value.elapsedMs : 0,
+    checked: strings(value.checked)
+  }
+  if (isFiniteNumber(value.completedAt)) progress.completedAt = value.completedAt
+  if (typeof value.choice === 'string') progress.choice = value.choice
+  return progress
+}
+
+/** The state behind a freshly created session, read back through its saved form. */
+function stateOf(session: Session): SessionState {
+  const saved = session.toJSON()
+  const state: SessionState = {
+    id: saved.id,
+    status: saved.status,
+    info: saved.info,
+    startedAt: saved.startedAt,
+    current: saved.current,
+    path: saved.path,
+    steps: saved.steps,
+    params: saved.params,
+    secretParams: saved.secretParams,
+    events: saved.events
+  }
+  if (saved.currentSince !== undefined) state.currentSince = saved.currentSince
+  return state
+}
