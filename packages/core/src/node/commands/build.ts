@@ -1,0 +1,70 @@
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {formatDiagnostic} from '../../diagnostics.js'
+import {parseCommandArgs, UsageError} from '../args.js'
+import {buildBundle} from '../bundle.js'
+import type {CliCommand} from '../io.js'
+
+const help = `Usage: runbook build <dir> -o <bundle.json> [--cache <dir> | --no-cache] [--quiet]
+
+Parse every runbook in <dir>, resolve links between them, index them for search
+and write one bundle file (runbooks + search index) for the widget or any tool.
+
+Unchanged files are read from a cache keyed by their content
+(default node_modules/.cache/runbook-kit).
+
+Options:
+  -o, --output <file>  where to write the bundle (required)
+  --cache <dir>        cache folder
+  --no-cache           parse every file
+  --quiet              print errors only
+  -h, --help           show this help
+
+Exit codes: 0 written, 1 written but runbooks have errors, 2 usage error.`
+
+/** `runbook build`: write a bundle; exit 1 when runbooks have errors. */
+export const buildCommand: CliCommand = {
+  name: 'build',
+  summary: 'write a bundle (runbooks + search index) from a folder',
+  help,
+  async run(args, io) {
+    const {values, positionals} = parseCommandArgs(args, {
+      output: {type: 'string', short: 'o'},
+      cache: {type: 'string'},
+      'no-cache': {type: 'boolean'},
+      quiet: {type: 'boolean'}
+    })
+    if (positionals.length !== 1) throw new UsageError(`expected one folder\n\n${help}`)
+    if (!values.output) throw new UsageError(`missing -o <bundle.json>\n\n${help}`)
+    const started = Date.now()
+    let reported = started
+    const result = await buildBundle(positionals[0]!, {
+      cwd: io.cwd,
+      cache: values['no-cache'] ? false : values.cache,
+      onProgress({phase, done, total}) {
+        // Only long builds report progress: one line a second at most.
+        const now = Date.now()
+        if (now - reported < 1000 || done === total) return
+        reported = now
+        io.stderr.write(`${phase === 'parse' ? 'parsing' : 'indexing'} ${done}/${total}\n`)
+      }
+    })
+    const text = JSON.stringify(result.bundle)
+    const output = path.resolve(io.cwd, values.output)
+    await writeFile(output, text)
+
+    const errors = result.diagnostics.filter((d) => d.severity === 'error')
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning')
+    for (const diagnostic of values.quiet ? errors : [...errors, ...warnings]) {
+      io.stderr.write(formatDiagnostic(diagnostic) + '\n')
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+    const steps = result.runbooks.reduce((sum, runbook) => sum + runbook.steps.length, 0)
+    io.stderr.write(
+      `${plural(result.runbooks.length, 'runbook')}, ${plural(steps, 'step')} → ${values.output} ` +
+        `(${(text.length / 1024).toFixed(1)} KiB, ${result.cached} cached, ${Date.now() - started} ms); ` +
+        `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}\n`
+    )
+    return errors.length > 0 ? 1 : 0
+  }
+}

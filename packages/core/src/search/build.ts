@@ -1,0 +1,360 @@
+/**
+ * Build a lunr index over runbooks (one document per runbook and per step),
+ * write it compactly and load it back.
+ *
+ * Layout choices, for size and speed:
+ * - Documents are numbered in runbook order (the runbook, then its steps),
+ *   so refs are short and the index stores no ids: the runbooks beside it
+ *   give them back.
+ * - Runbook documents hold the runbook title, tags and intro; step
+ *   documents the step title, body and commands. Nothing is indexed twice:
+ *   a step's score is combined with its runbook's at query time.
+ * - No positions or other metadata are stored; snippets are computed from
+ *   the step text at query time.
+ * - A field vector exists only for a field a document has, so the average
+ *   length of a step title is taken over steps, not over runbooks too.
+ * - Serialized, the index is its postings alone (term → field → document,
+ *   term frequency); field vectors, lengths and the token set are rebuilt
+ *   on load by lunr's own builder, so scores are identical.
+ *
+ * @module
+ */
+import type {Runbook} from '../types.js'
+import lunr from './lunr.js'
+import {createPipeline} from './pipeline.js'
+import {runbookText, treeText} from './text.js'
+import {tokenize} from './tokenize.js'
+
+/** Version of the serialized index layout; {@link loadIndex} refuses others. */
+export const indexVersion = 1
+
+/** The indexed fields: lunr name, what it holds, boost. */
+const fieldSpecs = [
+  {name: 't', boost: 10}, // runbook title (runbook documents)
+  {name: 's', boost: 6}, // step title (step documents)
+  {name: 'g', boost: 5}, // tags and id (runbook documents)
+  {name: 'b', boost: 1}, // intro or step body, code left out
+  {name: 'c', boost: 2} // commands (step documents)
+] as const
+
+type FieldName = (typeof fieldSpecs)[number]['name']
+
+/** What {@link buildIndex} accepts. */
+export interface BuildIndexOptions {
+  /**
+   * Called as documents are indexed (every 1,000 and at the end), for
+   * progress reports on long builds. (default: none)
+   */
+  onProgress?: ((done: number, total: number) => void) | null | undefined
+}
+
+/** An index as written to JSON (inside a bundle). */
+export interface SerializedIndex {
+  /** Layout version ({@link indexVersion}). */
+  version: number
+  /** Number of documents: each runbook and each of its steps, in order. */
+  documents: number
+  /** Field names, in the order postings refer to them. */
+  fields: string[]
+  /** Terms, in the order lunr numbered them. */
+  terms: string[]
+  /**
+   * For each term: `[field, count, doc, tf, doc, tf, …]` repeated per field
+   * that has it; `doc` is the gap from the previous document of that list.
+   */
+  postings: number[][]
+}
+
+/** A searchable index over runbooks, from {@link buildIndex} or {@link loadIndex}. */
+export interface SearchIndex {
+  /** The runbooks, in document order. */
+  readonly runbooks: readonly Runbook[]
+  /** Number of indexed documents (runbooks plus steps). */
+  readonly documentCount: number
+  /** The compact serialized form (what a bundle stores). */
+  toJSON(): SerializedIndex
+}
+
+/** A document: the runbook, and the step index or -1 for the runbook itself. */
+export interface IndexedDoc {
+  runbook: number
+  step: number
+}
+
+/** What `search` needs besides the public face. */
+export interface IndexInternals {
+  lunr: lunr.Index
+  docs: IndexedDoc[]
+  serialized: () => SerializedIndex
+}
+
+const internals = new WeakMap<SearchIndex, IndexInternals>()
+
+/** The internals of an index, or a TypeError for anything else. */
+export function indexInternals(index: unknown): IndexInternals {
+  const found = typeof index === 'object' && index !== null ? internals.get(index as SearchIndex) : undefined
+  if (!found) {
+    throw new TypeError(
+      `runbook-kit: expected a SearchIndex from buildIndex or loadIndex, not ${describe(index)}`
+    )
+  }
+  return found
+}
+
+/** Short description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+  if (typeof value === 'object') return 'an object'
+  return String(value)
+}
+
+function documentTable(runbooks: readonly Runbook[]): IndexedDoc[] {
+  const docs: IndexedDoc[] = []
+  runbooks.forEach((runbook, r) => {
+    docs.push({runbook: r, step: -1})
+    const steps = Array.isArray(runbook.steps) ? runbook.steps : []
+    for (let s = 0; s < steps.length; s++) docs.push({runbook: r, step: s})
+  })
+  return docs
+}
+
+function fieldTexts(runbook: Runbook, step: number): Record<FieldName, string> {
+  if (step < 0) {
+    const tags = Array.isArray(runbook.meta?.tags) ? runbook.meta.tags.join(' ') : ''
+    return {t: str(runbook.title), s: '', g: `${tags} ${str(runbook.id)}`, b: runbookText(runbook), c: ''}
+  }
+  const s = runbook.steps[step]!
+  const commands = Array.isArray(s.commands) ? s.commands.map((c) => str(c.code)).join('\n') : ''
+  return {t: '', s: str(s.title), g: '', b: treeText(s.content, {code: false}), c: commands}
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '')
+
+function newBuilder(): lunr.Builder {
+  const builder = new lunr.Builder()
+  builder.ref('id')
+  for (const field of fieldSpecs) builder.field(field.name, {boost: field.boost})
+  builder.pipeline = createPipeline()
+  builder.searchPipeline = createPipeline()
+  builder.b(0.75)
+  builder.k1(1.2)
+  builder.tokenizer = ((value: unknown) =>
+    tokenize(typeof value === 'string' ? value : '').map((t) => new lunr.Token(t.term, {}))) as typeof lunr.tokenizer
+  return builder
+}
+
+/** lunr's builder state that the typings leave out. */
+interface BuilderState {
+  invertedIndex: Record<string, Record<string, unknown> & {_index: number}>
+  fieldTermFrequencies: Record<string, Record<string, number>>
+  fieldLengths: Record<string, number>
+  _documents: Record<string, object>
+  documentCount: number
+  termIndex: number
+}
+
+/** Drop the field refs of empty fields so they get no vector and do not count in average lengths. */
+function dropEmptyFields(state: BuilderState): void {
+  for (const fieldRef of Object.keys(state.fieldLengths)) {
+    if (state.fieldLengths[fieldRef] === 0) {
+      delete state.fieldLengths[fieldRef]
+      delete state.fieldTermFrequencies[fieldRef]
+    }
+  }
+}
+
+/**
+ * Index runbooks for {@link search}: one document per runbook (title, tags,
+ * intro) and one per step (title, text, commands).
+ *
+ * @param runbooks
+ *   Parsed runbooks (`parseRunbook`, `loadRunbooks`).
+ * @param options
+ *   Progress callback.
+ * @returns
+ *   The index; `toJSON()` gives its compact form.
+ */
+export function buildIndex(
+  runbooks: readonly Runbook[],
+  options?: BuildIndexOptions | null | undefined
+): SearchIndex {
+  const onProgress = typeof options?.onProgress === 'function' ? options.onProgress : undefined
+  if (!Array.isArray(runbooks)) {
+    throw new TypeError(`runbook-kit: buildIndex expects an array of runbooks, not ${describe(runbooks)}`)
+  }
+  runbooks.forEach((runbook, i) => {
+    if (!runbook || typeof runbook !== 'object' || !Array.isArray(runbook.steps)) {
+      throw new TypeError(`runbook-kit: buildIndex: runbooks[${i}] is not a runbook (${describe(runbook)})`)
+    }
+  })
+  const docs = documentTable(runbooks)
+  const builder = newBuilder()
+  docs.forEach((doc, ref) => {
+    builder.add({id: String(ref), ...fieldTexts(runbooks[doc.runbook]!, doc.step)})
+    if (onProgress && (ref + 1) % 1000 === 0) onProgress(ref + 1, docs.length)
+  })
+  onProgress?.(docs.length, docs.length)
+  const state = builder as unknown as BuilderState
+  dropEmptyFields(state)
+  const frequencies = state.fieldTermFrequencies
+  const terms = Object.keys(state.invertedIndex)
+  const idx = builder.build()
+  let cached: SerializedIndex | undefined
+  const serialized = () => (cached ??= serialize(terms, state.invertedIndex, frequencies, docs.length))
+  return publish(runbooks, {lunr: idx, docs, serialized})
+}
+
+function publish(runbooks: readonly Runbook[], inner: IndexInternals): SearchIndex {
+  const index: SearchIndex = {
+    runbooks,
+    documentCount: inner.docs.length,
+    toJSON: () => inner.serialized()
+  }
+  internals.set(index, inner)
+  return index
+}
+
+function serialize(
+  terms: string[],
+  inverted: BuilderState['invertedIndex'],
+  frequencies: BuilderState['fieldTermFrequencies'],
+  documents: number
+): SerializedIndex {
+  const ordered = terms.slice().sort((a, b) => inverted[a]!._index - inverted[b]!._index)
+  const postings = ordered.map((term) => {
+    const posting = inverted[term]!
+    const out: number[] = []
+    fieldSpecs.forEach((field, f) => {
+      const refs = Object.keys(posting[field.name] as object)
+      if (refs.length === 0) return
+      const numbers = refs.map(Number).sort((a, b) => a - b)
+      out.push(f, numbers.length)
+      let previous = 0
+      for (const ref of numbers) {
+        out.push(ref - previous, frequencies[`${field.name}/${ref}`]![term]!)
+        previous = ref
+      }
+    })
+    return out
+  })
+  return {version: indexVersion, documents, fields: fieldSpecs.map((f) => f.name), terms: ordered, postings}
+}
+
+/** A posting field nobody writes to: shared by all terms that lack that field. */
+const emptyPosting: Record<string, object> = Object.freeze(Object.create(null) as Record<string, object>)
+const noMetadata: object = Object.freeze(Object.create(null) as object)
+
+/**
+ * Load an index written by `SearchIndex.toJSON()`, for the same runbooks it
+ * was built from (a bundle holds both).
+ *
+ * @param json
+ *   The serialized index.
+ * @param runbooks
+ *   The runbooks it indexes, in the same order.
+ * @returns
+ *   The index, answering searches exactly as the one that was written.
+ * @throws {TypeError}
+ *   `runbook-kit: …` naming what does not fit.
+ */
+export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): SearchIndex {
+  const problem = checkSerializedIndex(json)
+  if (problem) throw new TypeError(`runbook-kit: index ${problem}`)
+  if (!Array.isArray(runbooks)) {
+    throw new TypeError(`runbook-kit: loadIndex expects an array of runbooks, not ${describe(runbooks)}`)
+  }
+  const docs = documentTable(runbooks)
+  if (docs.length !== json.documents) {
+    throw new TypeError(
+      `runbook-kit: index has ${json.documents} documents but the runbooks give ${docs.length}; ` +
+        'it was built from other runbooks'
+    )
+  }
+  const builder = newBuilder()
+  const state = builder as unknown as BuilderState
+  state.documentCount = json.documents
+  for (let d = 0; d < json.documents; d++) state._documents[String(d)] = {}
+  const fieldNames = fieldSpecs.map((f) => f.name)
+  const {terms, postings} = json
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!
+    const posting: Record<string, unknown> & {_index: number} = {_index: i}
+    for (const name of fieldNames) posting[name] = emptyPosting
+    const list = postings[i]!
+    let at = 0
+    while (at < list.length) {
+      const name = fieldNames[list[at]!]!
+      const count = list[at + 1]!
+      at += 2
+      const refs: Record<string, object> = Object.create(null)
+      let ref = 0
+      for (let k = 0; k < count; k++, at += 2) {
+        ref += list[at]!
+        const tf = list[at + 1]!
+        const docRef = String(ref)
+        refs[docRef] = noMetadata
+        const fieldRef = `${name}/${docRef}`
+        const frequencies = (state.fieldTermFrequencies[fieldRef] ??= Object.create(null) as Record<string, number>)
+        frequencies[term] = tf
+        state.fieldLengths[fieldRef] = (state.fieldLengths[fieldRef] ?? 0) + tf
+      }
+      posting[name] = refs
+    }
+    state.invertedIndex[term] = posting
+  }
+  state.termIndex = terms.length
+  const idx = builder.build()
+  return publish(runbooks, {lunr: idx, docs, serialized: () => json})
+}
+
+/** What is wrong with a serialized index, or `undefined`. */
+export function checkSerializedIndex(json: unknown): string | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return `must be an object, not ${describe(json)}`
+  const value = json as Partial<Record<keyof SerializedIndex, unknown>>
+  if (value.version !== indexVersion) {
+    return `version ${describe(value.version)} is not supported (expected ${indexVersion})`
+  }
+  if (!Number.isInteger(value.documents) || (value.documents as number) < 0) {
+    return `"documents" must be a count, not ${describe(value.documents)}`
+  }
+  const expected = fieldSpecs.map((f) => f.name).join(',')
+  if (!Array.isArray(value.fields) || value.fields.join(',') !== expected) {
+    return `"fields" must be [${expected}]`
+  }
+  if (!Array.isArray(value.terms) || !value.terms.every((t) => typeof t === 'string')) {
+    return '"terms" must be an array of strings'
+  }
+  if (!Array.isArray(value.postings) || value.postings.length !== value.terms.length) {
+    return '"postings" must be an array with one list per term'
+  }
+  const documents = value.documents as number
+  for (let i = 0; i < value.postings.length; i++) {
+    const list: unknown = value.postings[i]
+    if (!Array.isArray(list) || !validPostings(list, documents)) {
+      return `postings of term ${describe(value.terms[i])} are malformed`
+    }
+  }
+  return undefined
+}
+
+function validPostings(list: unknown[], documents: number): boolean {
+  let at = 0
+  while (at < list.length) {
+    const field = list[at]
+    const count = list[at + 1]
+    if (!Number.isInteger(field) || (field as number) < 0 || (field as number) >= fieldSpecs.length) return false
+    if (!Number.isInteger(count) || (count as number) < 1) return false
+    at += 2
+    let ref = 0
+    for (let k = 0; k < (count as number); k++, at += 2) {
+      const gap = list[at]
+      const tf = list[at + 1]
+      if (!Number.isInteger(gap) || (gap as number) < 0 || !Number.isInteger(tf) || (tf as number) < 1) return false
+      ref += gap as number
+      if (ref >= documents) return false
+    }
+  }
+  return at === list.length
+}

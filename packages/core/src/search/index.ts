@@ -1,0 +1,13 @@
+/**
+ * Search: a lunr index over runbooks and steps.
+ *
+ * @module
+ */
+export {buildIndex, indexVersion, loadIndex} from './build.js'
+export type {BuildIndexOptions, SearchIndex, SerializedIndex} from './build.js'
+export {search} from './search.js'
+export type {HighlightRange, SearchOptions, SearchResult, Snippet} from './search.js'
+export {tokenize} from './tokenize.js'
+export type {SearchToken} from './tokenize.js'
+export {bundleFormat, bundleVersion, createBundle, loadBundle} from '../bundle.js'
+export type {CreateBundleOptions, LoadedBundle, RunbookBundle} from '../bundle.js'

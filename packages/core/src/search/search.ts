@@ -1,0 +1,329 @@
+/**
+ * Search an index the way people type during an incident.
+ *
+ * The query string is never given to lunr's query parser (it throws on
+ * `C:\Windows`, `fe80::1`, `proxy:8080` …): it is split by the same
+ * tokenizer as the documents and turned into clauses with `idx.query()`,
+ * so `: ~ ^ + - *` are plain text.
+ *
+ * @module
+ */
+import type {Category, Runbook} from '../types.js'
+import {type IndexedDoc, type SearchIndex, indexInternals} from './build.js'
+import lunr from './lunr.js'
+import {normalizeTerm} from './pipeline.js'
+import {runbookText, stepText} from './text.js'
+import {tokenize} from './tokenize.js'
+
+/** What {@link search} accepts. */
+export interface SearchOptions {
+  /** Most results to return. (default: `10`) */
+  limit?: number | null | undefined
+  /** Only runbooks in this category (or one of these). (default: all) */
+  category?: Category | Category[] | string | string[] | null | undefined
+  /** Only runbooks that have every one of these tags. (default: no filter) */
+  tags?: string[] | null | undefined
+  /** Match the last word as a prefix while it is being typed. (default: `true`) */
+  prefix?: boolean | null | undefined
+  /**
+   * Allow one typo in words of five letters or more when exact matches find
+   * fewer than three runbooks. (default: `true`)
+   */
+  fuzzy?: boolean | null | undefined
+  /** Results per runbook: its best steps. (default: `1`) */
+  perRunbook?: number | null | undefined
+  /** Length of a snippet, in characters. (default: `160`) */
+  snippetLength?: number | null | undefined
+}
+
+/** A place in a snippet to highlight: `[start, end)` offsets into `text`. */
+export type HighlightRange = [start: number, end: number]
+
+/** A short passage of the matched text, with the matched words marked. */
+export interface Snippet {
+  text: string
+  highlights: HighlightRange[]
+}
+
+/** One search result: a runbook, and the step that matched best. */
+export interface SearchResult {
+  runbookId: string
+  /** The step; absent when only the runbook's title, tags or intro matched. */
+  stepId?: string | undefined
+  score: number
+  /** The runbook's title. */
+  title: string
+  stepTitle?: string | undefined
+  snippet: Snippet
+}
+
+/** Defaults, in one place. */
+const defaults = {
+  limit: 10,
+  prefix: true,
+  fuzzy: true,
+  perRunbook: 1,
+  snippetLength: 160
+} as const
+
+/** Exact matches on fewer runbooks than this turn on typo tolerance. */
+const fewMatches = 3
+/** Words shorter than this get no typo tolerance. */
+const fuzzyMinLength = 5
+/** Characters of a query that are read; the rest is ignored. */
+const maxQueryLength = 512
+
+interface ClauseSpec {
+  term: string
+  boost: number
+  wildcard?: boolean
+  editDistance?: number
+}
+
+/**
+ * Search runbooks and steps.
+ *
+ * Never throws because of `query`: any string is read as words (lunr's
+ * syntax characters are text), an empty or stop-word-only query finds
+ * nothing.
+ *
+ * @param index
+ *   From `buildIndex`, `loadIndex` or `loadBundle`.
+ * @param query
+ *   What the user typed.
+ * @param options
+ *   Limit, filters, and matching switches.
+ * @returns
+ *   Results, best first: at most `perRunbook` per runbook.
+ * @throws {TypeError}
+ *   When `index` is not a search index.
+ */
+export function search(
+  index: SearchIndex,
+  query: string,
+  options?: SearchOptions | null | undefined
+): SearchResult[] {
+  const inner = indexInternals(index)
+  const settings = resolve(options)
+  const text = typeof query === 'string' ? query.slice(0, maxQueryLength) : ''
+  const plan = planQuery(text, settings.prefix)
+  if (plan.exact.length === 0) return []
+  const accept = filter(index.runbooks, settings)
+
+  let matches = run(inner.lunr, plan.exact)
+  let grouped = group(matches, inner.docs, accept, settings.perRunbook)
+  if (settings.fuzzy && plan.fuzzy.length > 0 && countRunbooks(grouped) < fewMatches) {
+    matches = run(inner.lunr, [...plan.exact, ...plan.fuzzy])
+    grouped = group(matches, inner.docs, accept, settings.perRunbook)
+  }
+  return grouped.slice(0, settings.limit).map((hit) => toResult(hit, index.runbooks, settings.snippetLength))
+}
+
+interface Settings {
+  limit: number
+  prefix: boolean
+  fuzzy: boolean
+  perRunbook: number
+  snippetLength: number
+  categories: Set<string> | undefined
+  tags: string[] | undefined
+}
+
+function resolve(options: SearchOptions | null | undefined): Settings {
+  const o = options ?? {}
+  const count = (value: unknown, fallback: number) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback
+  const category = o.category
+  const categories =
+    typeof category === 'string' ? new Set([category]) : Array.isArray(category) ? new Set<string>(category) : undefined
+  return {
+    limit: count(o.limit, defaults.limit),
+    prefix: typeof o.prefix === 'boolean' ? o.prefix : defaults.prefix,
+    fuzzy: typeof o.fuzzy === 'boolean' ? o.fuzzy : defaults.fuzzy,
+    perRunbook: count(o.perRunbook, defaults.perRunbook),
+    snippetLength: Math.max(40, count(o.snippetLength, defaults.snippetLength)),
+    categories,
+    tags: Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : undefined
+  }
+}
+
+/** Which runbooks pass the category and tag filters (by position). */
+function filter(runbooks: readonly Runbook[], settings: Settings): (runbook: number) => boolean {
+  const {categories, tags} = settings
+  if (!categories && (!tags || tags.length === 0)) return () => true
+  const wanted = tags?.map((t) => t.toLowerCase()) ?? []
+  return (r) => {
+    const meta = runbooks[r]?.meta
+    if (categories && !categories.has(meta?.category ?? 'other')) return false
+    const have = new Set((Array.isArray(meta?.tags) ? meta.tags : []).map((t) => String(t).toLowerCase()))
+    return wanted.every((t) => have.has(t))
+  }
+}
+
+interface QueryPlan {
+  exact: ClauseSpec[]
+  fuzzy: ClauseSpec[]
+}
+
+/** Turn what the user typed into lunr clauses. */
+export function planQuery(text: string, prefix: boolean): QueryPlan {
+  const tokens = tokenize(text)
+  const exact = new Map<string, ClauseSpec>()
+  const fuzzy = new Map<string, ClauseSpec>()
+  const add = (map: Map<string, ClauseSpec>, spec: ClauseSpec) => {
+    const key = `${spec.wildcard ? '*' : spec.editDistance ? '~' : '='}${spec.term}`
+    const existing = map.get(key)
+    if (!existing || existing.boost < spec.boost) map.set(key, spec)
+  }
+  const end = text.length
+  const typing = prefix && /[\p{L}\p{N}]$/u.test(text)
+  for (const token of tokens) {
+    const term = normalizeTerm(token.term)
+    if (term !== undefined) add(exact, {term, boost: token.part ? 0.7 : 1})
+    const compound = !token.part && /[^\p{L}\p{N}]/u.test(token.term)
+    const last = typing && token.end === end && token.term.length >= 2
+    // `192.168` finds `192.168.1.1`; the word being typed finds its completions.
+    if ((compound || last) && token.term.length >= 2) {
+      add(exact, {term: token.term, boost: 0.5, wildcard: true})
+    }
+    if (!token.part && term !== undefined && /^\p{L}+$/u.test(token.term) && token.term.length >= fuzzyMinLength) {
+      add(fuzzy, {term: token.term, boost: 0.3, editDistance: 1})
+      if (term !== token.term) add(fuzzy, {term, boost: 0.3, editDistance: 1})
+    }
+  }
+  return {exact: [...exact.values()], fuzzy: [...fuzzy.values()]}
+}
+
+function run(idx: lunr.Index, clauses: ClauseSpec[]): lunr.Index.Result[] {
+  return idx.query((q) => {
+    for (const spec of clauses) {
+      const clause: Partial<lunr.Query.Clause> = {
+        term: spec.term,
+        boost: spec.boost,
+        usePipeline: false,
+        wildcard: spec.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE
+      }
+      // lunr checks `'editDistance' in clause`: only set it when fuzzy.
+      if (spec.editDistance) clause.editDistance = spec.editDistance
+      q.clause(clause as lunr.Query.Clause)
+    }
+  })
+}
+
+interface Hit {
+  runbook: number
+  step: number
+  score: number
+  terms: Set<string>
+}
+
+/** Combine runbook and step matches: a step's score adds its runbook's. */
+function group(
+  matches: lunr.Index.Result[],
+  docs: IndexedDoc[],
+  accept: (runbook: number) => boolean,
+  perRunbook: number
+): Hit[] {
+  const byRunbook = new Map<number, {own?: Hit; steps: Hit[]}>()
+  for (const match of matches) {
+    const doc = docs[Number(match.ref)]
+    if (!doc || !accept(doc.runbook)) continue
+    let entry = byRunbook.get(doc.runbook)
+    if (!entry) byRunbook.set(doc.runbook, (entry = {steps: []}))
+    const hit: Hit = {
+      runbook: doc.runbook,
+      step: doc.step,
+      score: match.score,
+      terms: new Set(Object.keys(match.matchData.metadata))
+    }
+    if (doc.step < 0) entry.own = hit
+    else entry.steps.push(hit)
+  }
+  const hits: Hit[] = []
+  for (const {own, steps} of byRunbook.values()) {
+    if (steps.length === 0) {
+      if (own) hits.push(own)
+      continue
+    }
+    steps.sort((a, b) => b.score - a.score || a.step - b.step)
+    for (const step of steps.slice(0, perRunbook)) {
+      hits.push({
+        runbook: step.runbook,
+        step: step.step,
+        score: step.score + (own?.score ?? 0),
+        terms: own ? new Set([...step.terms, ...own.terms]) : step.terms
+      })
+    }
+  }
+  return hits.sort((a, b) => b.score - a.score || a.runbook - b.runbook || a.step - b.step)
+}
+
+function countRunbooks(hits: Hit[]): number {
+  return new Set(hits.map((h) => h.runbook)).size
+}
+
+function toResult(hit: Hit, runbooks: readonly Runbook[], length: number): SearchResult {
+  const runbook = runbooks[hit.runbook]!
+  const step = hit.step >= 0 ? runbook.steps[hit.step] : undefined
+  const text = step ? stepText(step) : runbookText(runbook)
+  const result: SearchResult = {
+    runbookId: runbook.id,
+    score: Math.round(hit.score * 1000) / 1000,
+    title: runbook.title,
+    snippet: snippet(text, hit.terms, length)
+  }
+  if (step) {
+    result.stepId = step.id
+    result.stepTitle = step.title
+  }
+  return result
+}
+
+/**
+ * A passage of `text` around the densest run of matched terms, with their
+ * ranges.
+ *
+ * @param text
+ *   Plain text of a step or runbook intro, on one line.
+ * @param terms
+ *   Index terms that matched (stemmed).
+ * @param length
+ *   Snippet length in characters.
+ */
+export function snippet(text: string, terms: ReadonlySet<string>, length: number): Snippet {
+  const ranges: HighlightRange[] = []
+  for (const token of tokenize(text)) {
+    const term = normalizeTerm(token.term)
+    if (term === undefined || !terms.has(term)) continue
+    const last = ranges[ranges.length - 1]
+    if (last && token.start < last[1]) last[1] = Math.max(last[1], token.end)
+    else ranges.push([token.start, token.end])
+  }
+  if (text.length <= length) return {text, highlights: ranges}
+
+  // The window that holds the most highlights.
+  let best = 0
+  let bestCount = 0
+  for (let i = 0; i < ranges.length; i++) {
+    let count = 0
+    for (let j = i; j < ranges.length && ranges[j]![1] <= ranges[i]![0] + length - 30; j++) count++
+    if (count > bestCount) [best, bestCount] = [i, count]
+  }
+  let start = ranges.length > 0 ? Math.max(0, ranges[best]![0] - 30) : 0
+  if (start > 0) {
+    const space = text.indexOf(' ', start)
+    start = space >= 0 && space < (ranges[best]?.[0] ?? start) ? space + 1 : start
+  }
+  let stop = Math.min(text.length, start + length)
+  if (stop < text.length) {
+    const space = text.lastIndexOf(' ', stop)
+    if (space > start + length / 2) stop = space
+  }
+  const lead = start > 0 ? '…' : ''
+  const out = lead + text.slice(start, stop) + (stop < text.length ? '…' : '')
+  const highlights: HighlightRange[] = []
+  for (const [a, b] of ranges) {
+    if (a >= start && b <= stop) highlights.push([a - start + lead.length, b - start + lead.length])
+  }
+  return {text: out, highlights}
+}

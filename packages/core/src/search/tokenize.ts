@@ -1,0 +1,86 @@
+/**
+ * A tokenizer for IT text.
+ *
+ * lunr's own tokenizer splits on whitespace and `-` only, so `192.168`
+ * misses `192.168.1.1` and `printer?` matches nothing. This one finds
+ * "chunks": runs of letters and digits joined by connectors (`. _ - / \ :
+ * @ + #`), with an optional leading `-`/`--` for CLI flags. A chunk is kept
+ * whole (`err_connection_refused`, `192.168.1.1`, `c:\windows`,
+ * `--dry-run`, `kubepodcrashlooping`) and, when it has several, also as its
+ * parts (`err`, `connection`, `refused`; `kube`, `pod`, `crash`,
+ * `looping`), so it is findable both ways.
+ *
+ * @module
+ */
+
+/** A token of text, with where it is in that text. */
+export interface SearchToken {
+  /** The token, lower-cased, not yet stemmed. */
+  term: string
+  /** Offset of its first character in the text. */
+  start: number
+  /** Offset after its last character. */
+  end: number
+  /** Whether it is a part of a longer chunk (`pod` in `KubePodCrashLooping`). */
+  part: boolean
+}
+
+/** Whole chunks longer than this are not indexed whole (base64, hashes); their parts are. */
+const maxWholeLength = 48
+
+const chunkPattern = /(?:(?<![\p{L}\p{N}])--?(?=[\p{L}\p{N}]))?[\p{L}\p{N}]+(?:[._\-/\\:@+#]+[\p{L}\p{N}]+)*/gu
+const piecePattern = /[\p{L}\p{N}]+/gu
+/** Boundaries inside a piece: `podCrash`, `HTTPServer`. */
+const camelPattern = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u
+
+/**
+ * Split text into search tokens: every chunk whole, then its parts.
+ *
+ * Never throws; any string (or a non-string, read as empty) is accepted.
+ *
+ * @param text
+ *   Text to split.
+ * @returns
+ *   Tokens in order of position; single characters are left out.
+ */
+export function tokenize(text: string | null | undefined): SearchToken[] {
+  const tokens: SearchToken[] = []
+  if (typeof text !== 'string' || text === '') return tokens
+  for (const match of text.matchAll(chunkPattern)) {
+    const chunk = match[0]
+    const start = match.index
+    const parts = splitParts(chunk, start)
+    if (parts.length === 1 && parts[0]!.end - parts[0]!.start === chunk.length) {
+      if (chunk.length > 1 && chunk.length <= maxWholeLength) {
+        tokens.push({term: chunk.toLowerCase(), start, end: start + chunk.length, part: false})
+      }
+      continue
+    }
+    if (chunk.length <= maxWholeLength) {
+      tokens.push({term: chunk.toLowerCase(), start, end: start + chunk.length, part: false})
+    }
+    for (const part of parts) if (part.term.length > 1) tokens.push(part)
+  }
+  return tokens
+}
+
+/** The parts of a chunk: pieces between connectors, CamelCase pieces split further. */
+function splitParts(chunk: string, offset: number): SearchToken[] {
+  const parts: SearchToken[] = []
+  for (const piece of chunk.matchAll(piecePattern)) {
+    const text = piece[0]
+    const start = offset + piece.index
+    const camel = text.split(camelPattern)
+    // Split only when every piece is a word (`macOS`, not `iOS` or `IPv6`).
+    if (camel.length > 1 && camel.every((c) => c.length > 1)) {
+      let at = start
+      for (const c of camel) {
+        parts.push({term: c.toLowerCase(), start: at, end: at + c.length, part: true})
+        at += c.length
+      }
+    } else {
+      parts.push({term: text.toLowerCase(), start, end: start + text.length, part: true})
+    }
+  }
+  return parts
+}
