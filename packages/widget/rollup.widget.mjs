@@ -1,0 +1,124 @@
+// The widget's builds, imported by the root rollup.config.mjs (paths are relative to the repository root):
+//   packages/widget/dist/index.js        ESM for npm users: Lit stays an import, core and lunr are inside; types in dist/types
+//   packages/widget/dist/runbook-kit.js  ESM for one <script type="module">: self-contained (Lit, lunr, core), minified
+//   packages/widget/dist/runbook-kit.iife.js  the same as a classic script, for pages without modules
+//   packages/widget/dist/custom-elements.json  the custom-elements manifest, from the components' doc comments
+import {execFile} from 'node:child_process'
+import {readFileSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import terser from '@rollup/plugin-terser'
+import typescript from '@rollup/plugin-typescript'
+
+const dist = 'packages/widget/dist'
+const coreSource = path.resolve('packages/core/src')
+
+/**
+ * `@runbook-kit/core` is compiled from source into the widget, through a
+ * virtual entry that re-exports only the browser parts the widget uses
+ * (sessions, search, bundles, parameter tokens): the parser and its
+ * dependencies (unified, micromark, yaml) are never loaded.
+ */
+function coreFromSource() {
+  const virtual = '\0runbook-kit-core-browser'
+  const file = (name) => JSON.stringify(path.join(coreSource, name))
+  return {
+    name: 'runbook-kit-core-from-source',
+    resolveId(id) {
+      return id === '@runbook-kit/core' ? virtual : null
+    },
+    load(id) {
+      if (id !== virtual) return null
+      return [
+        `export * from ${file('session/index.ts')}`,
+        `export * from ${file('search/index.ts')}`,
+        `export {findParamTokens} from ${file('commands.ts')}`
+      ].join('\n')
+    }
+  }
+}
+
+/** lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export is `module.exports`. */
+function lunrAsEsm() {
+  return {
+    name: 'runbook-kit-lunr-esm',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]lunr[\\/]lunr(\.min)?\.js$/.test(id)) return null
+      return {
+        code: `var module = {exports: {}}, exports = module.exports, define;\n${code}\nexport default module.exports;\n`,
+        map: null
+      }
+    }
+  }
+}
+
+const treeshake = {
+  // Core's own modules are side-effect free (package.json "sideEffects": false).
+  moduleSideEffects: (id) => !id.startsWith(coreSource)
+}
+
+const banner = '/*! @runbook-kit/widget | MIT | bundles Lit (BSD-3-Clause) and lunr (MIT) */'
+
+const minify = () =>
+  terser({
+    ecma: 2020,
+    module: true,
+    compress: {passes: 2},
+    format: {comments: /^!/}
+  })
+
+/** Generate custom-elements.json from the doc comments with @custom-elements-manifest/analyzer. */
+function manifest() {
+  return {
+    name: 'runbook-kit-custom-elements-manifest',
+    async writeBundle() {
+      const cli = path.resolve('node_modules/@custom-elements-manifest/analyzer/cem.js')
+      try {
+        await promisify(execFile)(
+          process.execPath,
+          [cli, 'analyze', '--litelement', '--globs', 'src/components/**/*.component.ts', '--outdir', 'dist'],
+          {cwd: path.resolve('packages/widget')}
+        )
+      } catch (error) {
+        this.warn(`custom-elements.json not generated: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+  }
+}
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: {index: 'packages/widget/src/index.ts'},
+    external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+    treeshake,
+    output: {dir: dist, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js'},
+    plugins: [
+      coreFromSource(),
+      lunrAsEsm(),
+      nodeResolve({browser: true}),
+      typescript({tsconfig: 'packages/widget/tsconfig.build.json', outputToFilesystem: true}),
+      {
+        name: 'runbook-kit-types-entry',
+        generateBundle() {
+          this.emitFile({type: 'asset', fileName: 'index.d.ts', source: "export * from './types/widget/src/index.js'\n"})
+        }
+      },
+      manifest()
+    ]
+  },
+  {
+    // Built from dist/index.js (above): TypeScript is compiled once.
+    input: `${dist}/index.js`,
+    treeshake,
+    output: {file: `${dist}/runbook-kit.js`, format: 'esm', banner},
+    plugins: [nodeResolve({browser: true}), minify()]
+  },
+  {
+    input: `${dist}/index.js`,
+    treeshake,
+    output: {file: `${dist}/runbook-kit.iife.js`, format: 'iife', name: 'RunbookKit', banner},
+    plugins: [nodeResolve({browser: true}), minify()]
+  }
+]

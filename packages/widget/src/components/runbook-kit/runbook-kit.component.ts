@@ -1,0 +1,169 @@
+import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import type {Runbook} from '../../internal/core.js'
+import type {RunbookSelectDetail} from '../../internal/events.js'
+import {fetchLibrary, type Library} from '../../internal/library.js'
+import {format, mergeStrings, type Strings} from '../../internal/strings.js'
+import {styles} from './runbook-kit.styles.js'
+
+/**
+ * The whole experience in one element: search the runbooks of a bundle,
+ * then follow the one chosen step by step. Made of `<runbook-search>` and
+ * `<runbook-walkthrough>`, whose events bubble out of it.
+ *
+ * ```html
+ * <script type="module" src="/assets/runbook-kit.js"></script>
+ * <runbook-kit src="/runbooks.bundle.json" shortcut="/"></runbook-kit>
+ * ```
+ *
+ * @summary Search runbooks, then walk through one.
+ *
+ * @event {CustomEvent<RunbookSelectDetail>} runbook-select - A search result was chosen (cancel it to stay on the search).
+ * @event {CustomEvent<RunbookStepChangeDetail>} runbook-step-change - The walkthrough moved to another step.
+ * @event {CustomEvent<RunbookCompleteDetail>} runbook-complete - The runbook was finished.
+ * @event {CustomEvent<RunbookEscalateDetail>} runbook-escalate - The user escalated.
+ *
+ * @csspart base - The component's wrapper.
+ * @csspart search - The `<runbook-search>` inside (style its own parts with `runbook-kit::part(search)` variables or `exportparts`).
+ * @csspart walkthrough - The `<runbook-walkthrough>` inside.
+ * @csspart back-button - The button that returns to the search.
+ *
+ * @cssproperty --rk-color-accent - Accent color of both components (every `--rk-*` property is passed down).
+ */
+export class RunbookKit extends LitElement {
+  static override styles = styles
+
+  static override properties = {
+    src: {type: String},
+    strings: {attribute: false},
+    theme: {type: String, reflect: true},
+    deepLink: {type: Boolean, attribute: 'deep-link'},
+    shortcut: {type: String},
+    storage: {type: String},
+    runbookId: {type: String, attribute: 'runbook-id', reflect: true},
+    _library: {state: true},
+    _error: {state: true}
+  }
+
+  /** URL of the bundle (`runbook build` output). */
+  declare src: string | undefined
+  /** Replacement texts (see `Strings`), passed to both components. */
+  declare strings: Partial<Strings> | undefined
+  /** `light` or `dark`; without it the page's `prefers-color-scheme` decides. */
+  declare theme: 'light' | 'dark' | undefined
+  /** Mirror the open runbook and step in the URL hash (`#<runbook id>/<step id>`), and open them from it. */
+  declare deepLink: boolean
+  /** Keyboard shortcut that focuses the search: `/`, `mod+k` or `both` (off by default). */
+  declare shortcut: '/' | 'mod+k' | 'both' | undefined
+  /** Where progress is saved: `local` (default) or `none`. */
+  declare storage: 'local' | 'none'
+  /** The runbook being walked through (empty: the search is shown). Set it to open one. */
+  declare runbookId: string | undefined
+
+  declare private _library: Library | undefined
+  declare private _error: string | undefined
+
+  #onHashChange = () => this.#openFromHash()
+
+  constructor() {
+    super()
+    this.src = undefined
+    this.strings = undefined
+    this.theme = undefined
+    this.deepLink = false
+    this.shortcut = undefined
+    this.storage = 'local'
+    this.runbookId = undefined
+    this._library = undefined
+    this._error = undefined
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.#onHashChange)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.#onHashChange)
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.#load()
+  }
+
+  async #load(): Promise<void> {
+    this._library = undefined
+    this._error = undefined
+    const src = this.src
+    if (!src) return
+    try {
+      const library = await fetchLibrary(src)
+      if (src !== this.src) return
+      this._library = library
+      this.#openFromHash()
+    } catch (error) {
+      if (src === this.src) {
+        this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
+      }
+    }
+  }
+
+  #openFromHash(): void {
+    if (!this.deepLink || !this._library) return
+    const match = /^#([^/]+)\//.exec(location.hash)
+    if (!match) return
+    let id: string
+    try {
+      id = decodeURIComponent(match[1]!)
+    } catch {
+      return
+    }
+    if (this._library.byId.has(id)) this.runbookId = id
+  }
+
+  #onSelect(event: CustomEvent<RunbookSelectDetail>): void {
+    const detail = event.detail
+    // Let the page's listeners see the event first: it is canceled when the page handles the selection.
+    queueMicrotask(() => {
+      if (event.defaultPrevented) return
+      this.runbookId = detail.runbookId
+      void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-walkthrough')?.focus())
+    })
+  }
+
+  #backToSearch(): void {
+    this.runbookId = undefined
+    if (this.deepLink && /^#[^/]+\//.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search)
+    void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-search')?.focus())
+  }
+
+  override render(): TemplateResult {
+    const strings = mergeStrings(this.strings)
+    const runbook: Runbook | undefined = this.runbookId ? this._library?.byId.get(this.runbookId) : undefined
+    if (this._error) return html`<div part="base"><p class="notice warning" role="alert">${this._error}</p></div>`
+    return html`<div part="base" class="base">
+      ${runbook
+        ? html`<button type="button" part="back-button" class="button quiet back" @click=${() => this.#backToSearch()}>
+              ← ${strings.backToSearch}
+            </button>
+            <runbook-walkthrough
+              part="walkthrough"
+              tabindex="-1"
+              .runbook=${runbook}
+              .strings=${this.strings}
+              theme=${this.theme ?? nothing}
+              ?deep-link=${this.deepLink}
+              storage=${this.storage}
+            ></runbook-walkthrough>`
+        : html`<runbook-search
+            part="search"
+            src=${this.src ?? nothing}
+            browse
+            .strings=${this.strings}
+            theme=${this.theme ?? nothing}
+            shortcut=${this.shortcut ?? nothing}
+            @runbook-select=${(event: CustomEvent<RunbookSelectDetail>) => this.#onSelect(event)}
+          ></runbook-search>`}
+    </div>`
+  }
+}

@@ -1,0 +1,365 @@
+import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import {type Category, type HighlightRange, type Runbook, search, type SearchResult} from '../../internal/core.js'
+import {emit} from '../../internal/events.js'
+import {fetchLibrary, type Library} from '../../internal/library.js'
+import {categoryName, format, mergeStrings, type Strings} from '../../internal/strings.js'
+import {styles} from './search.styles.js'
+
+/** A row of the result list: a search hit, or a runbook when browsing without a query. */
+interface Row {
+  runbook: Runbook
+  stepId?: string | undefined
+  stepTitle?: string | undefined
+  snippet?: {text: string; highlights: HighlightRange[]} | undefined
+}
+
+let instances = 0
+
+/**
+ * Type-ahead search over the runbooks of a bundle: results as
+ * runbook › step with the matched words highlighted, a category filter, an
+ * empty state that says what to try. Arrow keys move through the results,
+ * Enter opens one, Escape closes the list (then clears the field). An
+ * opt-in shortcut (`shortcut="/"` or `shortcut="mod+k"`) focuses the field
+ * from anywhere on the page, except while the user types in a field.
+ *
+ * @summary Search runbooks and steps.
+ *
+ * @event {CustomEvent<RunbookSelectDetail>} runbook-select - A result was chosen (cancelable: call `preventDefault()` to handle it yourself).
+ *
+ * @csspart base - The component's wrapper.
+ * @csspart form - The row with the field and the filter.
+ * @csspart input - The search field.
+ * @csspart category-select - The category filter.
+ * @csspart shortcut-hint - The keyboard shortcut hint.
+ * @csspart results - The result list.
+ * @csspart result - One result; `result-active` is added to the one the arrow keys point at.
+ * @csspart result-title - A result's "runbook › step" line.
+ * @csspart snippet - A result's snippet; matched words are `<mark part="highlight">`.
+ * @csspart highlight - A matched word in a snippet.
+ * @csspart badge - Category and audience badges.
+ * @csspart empty - The empty state.
+ *
+ * @cssproperty --rk-color-accent - The field's focus ring and the active result.
+ * @cssproperty --rk-color-highlight - Background of matched words.
+ * @cssproperty --rk-color-surface - Background of the active result.
+ * @cssproperty --rk-radius - Corner radius.
+ */
+export class RunbookSearch extends LitElement {
+  static override styles = styles
+
+  static override properties = {
+    src: {type: String},
+    query: {type: String},
+    category: {type: String},
+    limit: {type: Number},
+    shortcut: {type: String},
+    browse: {type: Boolean},
+    strings: {attribute: false},
+    theme: {type: String, reflect: true},
+    _library: {state: true},
+    _error: {state: true},
+    _active: {state: true},
+    _open: {state: true}
+  }
+
+  /** URL of the bundle to search (`runbook build` output). */
+  declare src: string | undefined
+  /** The text in the field. */
+  declare query: string
+  /** Only show runbooks of this category (empty: all); the user can change it in the filter. */
+  declare category: Category | ''
+  /** Most results shown. */
+  declare limit: number
+  /** Keyboard shortcut that focuses the field: `/`, `mod+k` (Ctrl+K, or Cmd+K on a Mac) or `both`. Off by default. */
+  declare shortcut: '/' | 'mod+k' | 'both' | undefined
+  /** With no query, list the runbooks (of the chosen category) instead of nothing. */
+  declare browse: boolean
+  /** Replacement texts (see `Strings`). */
+  declare strings: Partial<Strings> | undefined
+  /** `light` or `dark`; without it the page's `prefers-color-scheme` decides. */
+  declare theme: 'light' | 'dark' | undefined
+
+  declare private _library: Library | undefined
+  declare private _error: string | undefined
+  declare private _active: number
+  declare private _open: boolean
+
+  readonly #id = `rk-search-${++instances}`
+  #onKey = (event: KeyboardEvent) => this.#shortcutKey(event)
+
+  constructor() {
+    super()
+    this.src = undefined
+    this.query = ''
+    this.category = ''
+    this.limit = 8
+    this.shortcut = undefined
+    this.browse = false
+    this.strings = undefined
+    this.theme = undefined
+    this._library = undefined
+    this._error = undefined
+    this._active = -1
+    this._open = true
+  }
+
+  /** Move focus to the search field. */
+  override focus(options?: FocusOptions): void {
+    this.renderRoot.querySelector('input')?.focus(options)
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    document.addEventListener('keydown', this.#onKey)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    document.removeEventListener('keydown', this.#onKey)
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src')) void this.#load()
+  }
+
+  /** The current results (what the list shows). */
+  get results(): SearchResult[] {
+    return this.#results().flatMap((row) =>
+      row.snippet ? [{runbookId: row.runbook.id, stepId: row.stepId, stepTitle: row.stepTitle, title: row.runbook.title, score: 0, snippet: row.snippet}] : []
+    )
+  }
+
+  async #load(): Promise<void> {
+    this._library = undefined
+    this._error = undefined
+    if (!this.src) return
+    const src = this.src
+    try {
+      const library = await fetchLibrary(src)
+      if (src === this.src) this._library = library
+    } catch (error) {
+      if (src === this.src) {
+        this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
+      }
+    }
+  }
+
+  #results(): Row[] {
+    const library = this._library
+    if (!library) return []
+    const query = this.query.trim()
+    if (query === '') {
+      if (!this.browse) return []
+      return library.runbooks
+        .filter((runbook) => !this.category || runbook.meta.category === this.category)
+        .map((runbook) => ({runbook}))
+    }
+    const options = this.category ? {limit: this.limit, category: this.category} : {limit: this.limit}
+    return search(library.index, query, options).flatMap((hit) => {
+      const runbook = library.byId.get(hit.runbookId)
+      return runbook ? [{runbook, stepId: hit.stepId, stepTitle: hit.stepTitle, snippet: hit.snippet}] : []
+    })
+  }
+
+  #shortcutKey(event: KeyboardEvent): void {
+    if (!this.shortcut || event.defaultPrevented || event.isComposing) return
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey
+    const modK = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey
+    const wanted = (slash && this.shortcut !== 'mod+k') || (modK && this.shortcut !== '/')
+    if (!wanted || isTyping(event)) return
+    event.preventDefault()
+    this.focus()
+  }
+
+  #select(row: Row): void {
+    const detail = {runbookId: row.runbook.id, stepId: row.stepId, query: this.query}
+    emit(this, 'runbook-select', detail, true)
+  }
+
+  #onInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value
+    this._active = -1
+    this._open = true
+  }
+
+  #onKeydown(event: KeyboardEvent, rows: Row[]): void {
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault()
+        this._open = true
+        this._active = rows.length === 0 ? -1 : (this._active + 1) % rows.length
+        break
+      case 'ArrowUp':
+        event.preventDefault()
+        this._open = true
+        this._active = rows.length === 0 ? -1 : this._active <= 0 ? rows.length - 1 : this._active - 1
+        break
+      case 'Home':
+      case 'End':
+        if (this._active >= 0 && rows.length > 0) {
+          event.preventDefault()
+          this._active = event.key === 'Home' ? 0 : rows.length - 1
+        }
+        break
+      case 'Enter': {
+        const row = rows[this._active >= 0 ? this._active : 0]
+        if (row && this._open) {
+          event.preventDefault()
+          this.#select(row)
+        }
+        break
+      }
+      case 'Escape':
+        // First Escape closes the list, the next one clears the field.
+        if (this._open && rows.length > 0) {
+          event.preventDefault()
+          this._open = false
+          this._active = -1
+        } else if (this.query) {
+          event.preventDefault()
+          this.query = ''
+          this._open = true
+        }
+        break
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('_active') && this._active >= 0) {
+      this.renderRoot.querySelector(`#${this.#id}-option-${this._active}`)?.scrollIntoView({block: 'nearest'})
+    }
+  }
+
+  override render(): TemplateResult {
+    const strings = mergeStrings(this.strings)
+    const library = this._library
+    const rows = this.#results()
+    const query = this.query.trim()
+    const listId = `${this.#id}-list`
+    const expanded = this._open && rows.length > 0
+    const active = this._active >= 0 && this._active < rows.length ? this._active : -1
+    const categories = library ? [...new Set(library.runbooks.map((r) => r.meta.category))] : []
+    const hintKey = this.shortcut === 'mod+k' ? (isMac() ? '⌘K' : 'Ctrl K') : '/'
+    return html`<div part="base" class="base">
+      <div part="form" class="form" role="search">
+        <div class="field">
+          <svg class="icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="8.5" cy="8.5" r="5.5"></circle><path d="m13 13 4.5 4.5"></path></svg>
+          <input
+            part="input"
+            type="search"
+            role="combobox"
+            aria-label=${strings.searchLabel}
+            aria-autocomplete="list"
+            aria-expanded=${expanded ? 'true' : 'false'}
+            aria-controls=${listId}
+            aria-activedescendant=${active >= 0 ? `${this.#id}-option-${active}` : nothing}
+            placeholder=${strings.searchPlaceholder}
+            autocomplete="off"
+            spellcheck="false"
+            enterkeyhint="search"
+            .value=${this.query}
+            @input=${(event: Event) => this.#onInput(event)}
+            @keydown=${(event: KeyboardEvent) => this.#onKeydown(event, rows)}
+            @focus=${() => (this._open = true)}
+          />
+          ${this.shortcut && !this.query
+            ? html`<kbd part="shortcut-hint" class="hint" title=${format(strings.searchShortcutHint, {key: hintKey})}>${hintKey}</kbd>`
+            : nothing}
+        </div>
+        ${categories.length > 1
+          ? html`<select
+              part="category-select"
+              aria-label=${strings.categoryLabel}
+              .value=${this.category}
+              @change=${(event: Event) => {
+                this.category = (event.target as HTMLSelectElement).value as Category | ''
+                this._active = -1
+              }}
+            >
+              <option value="" ?selected=${!this.category}>${strings.allCategories}</option>
+              ${categories.map(
+                (category) => html`<option value=${category} ?selected=${category === this.category}>${categoryName(strings, category)}</option>`
+              )}
+            </select>`
+          : nothing}
+      </div>
+      ${this._error ? html`<p class="notice warning" role="alert">${this._error}</p>` : nothing}
+      ${!library && !this._error && this.src ? html`<p class="status" role="status">${strings.loading}</p>` : nothing}
+      <div class="live visually-hidden" role="status" aria-live="polite">
+        ${library && query ? format(strings.resultCount, {count: rows.length}) : ''}
+      </div>
+      <ul part="results" id=${listId} class="results" role="listbox" aria-label=${strings.searchLabel} ?hidden=${!expanded}>
+        ${expanded ? rows.map((row, index) => this.#renderRow(row, index, index === active, strings)) : nothing}
+      </ul>
+      ${library && query && rows.length === 0
+        ? html`<div part="empty" class="empty">
+            <p class="empty-title">${format(strings.noResults, {query})}</p>
+            <p class="empty-hint">${strings.noResultsHint}</p>
+          </div>`
+        : nothing}
+    </div>`
+  }
+
+  #renderRow(row: Row, index: number, active: boolean, strings: Strings): TemplateResult {
+    const {runbook} = row
+    return html`<li
+      id="${this.#id}-option-${index}"
+      part=${active ? 'result result-active' : 'result'}
+      class="result ${active ? 'active' : ''}"
+      role="option"
+      aria-selected=${active ? 'true' : 'false'}
+      @click=${() => this.#select(row)}
+      @mousemove=${() => {
+        if (this._active !== index) this._active = index
+      }}
+    >
+      <div class="result-head">
+        <span part="result-title" class="result-title"
+          >${runbook.title}${row.stepTitle ? html`<span class="sep" aria-hidden="true"> › </span><span class="step">${row.stepTitle}</span>` : nothing}</span
+        >
+        <span part="badge" class="badge category-${runbook.meta.category}">${categoryName(strings, runbook.meta.category)}</span>
+        ${runbook.meta.audience.slice(0, 2).map((audience) => html`<span part="badge" class="badge audience">${format(strings.audienceBadge, {audience})}</span>`)}
+      </div>
+      ${row.snippet
+        ? html`<p part="snippet" class="snippet">${highlight(row.snippet.text, row.snippet.highlights)}</p>`
+        : runbook.description
+          ? html`<p part="snippet" class="snippet">${runbook.description}</p>`
+          : nothing}
+    </li>`
+  }
+}
+
+/** The snippet's text with its highlight ranges in `<mark>`. */
+export function highlight(text: string, ranges: readonly HighlightRange[]): Array<string | TemplateResult> {
+  const parts: Array<string | TemplateResult> = []
+  let at = 0
+  const sorted = [...ranges].filter(([s, e]) => e > s && s >= 0).sort((a, b) => a[0] - b[0])
+  for (const [start, end] of sorted) {
+    if (start < at) continue
+    parts.push(text.slice(at, start))
+    parts.push(html`<mark part="highlight">${text.slice(start, end)}</mark>`)
+    at = end
+  }
+  parts.push(text.slice(at))
+  return parts.filter((part) => part !== '')
+}
+
+/** Whether a key event happened while the user types: in a field, a text area, a select or editable content. */
+function isTyping(event: KeyboardEvent): boolean {
+  const target = (event.composedPath()[0] ?? event.target) as Element | null
+  if (!target || typeof (target as HTMLElement).tagName !== 'string') return false
+  const element = target as HTMLElement
+  if (element.isContentEditable) return true
+  const tag = element.tagName
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true
+  if (tag === 'INPUT') {
+    const type = (element as HTMLInputElement).type
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file', 'image'].includes(type)
+  }
+  return false
+}
+
+function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+}

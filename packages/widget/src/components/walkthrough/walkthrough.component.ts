@@ -1,0 +1,692 @@
+import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import {
+  createSession,
+  findParamTokens,
+  renderTimeline,
+  restoreSession,
+  type Runbook,
+  type Session,
+  type SessionStore,
+  type Step
+} from '../../internal/core.js'
+import {downloadText} from '../../internal/download.js'
+import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
+import {fetchLibrary} from '../../internal/library.js'
+import {type CodePiece, renderMdast} from '../../internal/mdast.js'
+import {loadProgress, openProgressStore, progressKey} from '../../internal/progress-store.js'
+import {categoryName, format, mergeStrings, type Strings} from '../../internal/strings.js'
+import {formatDuration} from '../../internal/time.js'
+
+import {styles} from './walkthrough.styles.js'
+
+type Notice = {kind: 'info' | 'warning'; text: string}
+
+/**
+ * One runbook, followed step by step: the step's content, its commands with
+ * parameters filled in, its checklist, decision buttons, notes, progress and
+ * an outline; back, restart, finish and escalate; an exportable timeline.
+ * Progress is saved in `localStorage` and resumed after a reload.
+ *
+ * Give it a runbook by id from a bundle (`src` + `runbook-id`) or as the
+ * `runbook` property.
+ *
+ * @summary Walk through one runbook.
+ *
+ * @event {CustomEvent<RunbookStepChangeDetail>} runbook-step-change - The current step changed (start, resume, a step completed, back, go to, restart).
+ * @event {CustomEvent<RunbookCompleteDetail>} runbook-complete - The runbook was finished; the detail carries the timeline.
+ * @event {CustomEvent<RunbookEscalateDetail>} runbook-escalate - The user escalated from a step.
+ *
+ * @csspart base - The component's wrapper.
+ * @csspart header - Title, badges, progress and elapsed time.
+ * @csspart title - The runbook's title.
+ * @csspart badge - Category and audience badges.
+ * @csspart progress - The progress bar (a `<progress>` element).
+ * @csspart elapsed - The elapsed time.
+ * @csspart notice - Notices (resumed, storage unavailable, runbook changed).
+ * @csspart outline - The outline of steps.
+ * @csspart outline-item - One step in the outline.
+ * @csspart step - The current step.
+ * @csspart step-title - The current step's title.
+ * @csspart content - The step's rendered Markdown.
+ * @csspart params - The parameters form.
+ * @csspart code - A code block; `copy-button` is its copy button, `param` a filled parameter, `param-missing` a missing one.
+ * @csspart callout - A callout; also `callout-note`, `callout-tip`, `callout-important`, `callout-warning`, `callout-caution`.
+ * @csspart checklist-item - A checklist item.
+ * @csspart choices - The decision buttons.
+ * @csspart choice - One decision button.
+ * @csspart notes - The notes of the step.
+ * @csspart actions - Back, next, finish, escalate and restart.
+ * @csspart button - Every button.
+ * @csspart escalation - The escalation form.
+ * @csspart complete - The view shown once the runbook is finished.
+ *
+ * @cssproperty --rk-font - Font family.
+ * @cssproperty --rk-font-mono - Font family of code.
+ * @cssproperty --rk-font-size - Base font size.
+ * @cssproperty --rk-radius - Corner radius of panels.
+ * @cssproperty --rk-color-bg - Background.
+ * @cssproperty --rk-color-surface - Background of panels and the outline.
+ * @cssproperty --rk-color-text - Text color.
+ * @cssproperty --rk-color-muted - Secondary text.
+ * @cssproperty --rk-color-border - Borders.
+ * @cssproperty --rk-color-accent - Buttons, progress, current step.
+ * @cssproperty --rk-color-on-accent - Text on the accent color.
+ * @cssproperty --rk-color-focus - Focus ring.
+ * @cssproperty --rk-color-code-bg - Background of code blocks.
+ * @cssproperty --rk-color-warning - Warning callouts (also --rk-color-note, -tip, -important, -caution).
+ */
+export class RunbookWalkthrough extends LitElement {
+  static override styles = styles
+
+  static override properties = {
+    src: {type: String},
+    runbookId: {type: String, attribute: 'runbook-id'},
+    runbook: {attribute: false},
+    strings: {attribute: false},
+    theme: {type: String, reflect: true},
+    deepLink: {type: Boolean, attribute: 'deep-link'},
+    storage: {type: String},
+    _session: {state: true},
+    _error: {state: true},
+    _notices: {state: true},
+    _copied: {state: true},
+    _drafts: {state: true},
+    _escalating: {state: true},
+    _revision: {state: true}
+  }
+
+  /** URL of a bundle (`runbook build` output) to take the runbook from, with `runbook-id`. */
+  declare src: string | undefined
+  /** Id of the runbook to show from the bundle at `src`. */
+  declare runbookId: string | undefined
+  /** The runbook to show, set by script (takes precedence over `src` and `runbook-id`). */
+  declare runbook: Runbook | undefined
+  /** Replacement texts (see `Strings`); missing keys keep the English default. */
+  declare strings: Partial<Strings> | undefined
+  /** `light` or `dark`; without it the page's `prefers-color-scheme` decides. */
+  declare theme: 'light' | 'dark' | undefined
+  /** Mirror the current step in the URL hash (`#<runbook id>/<step id>`) and follow it, for deep links. */
+  declare deepLink: boolean
+  /** Where progress is saved: `local` (default, `localStorage`) or `none`. */
+  declare storage: 'local' | 'none'
+
+  declare private _session: Session | undefined
+  declare private _error: string | undefined
+  declare private _notices: Notice[]
+  declare private _copied: string | undefined
+  declare private _drafts: Record<string, string>
+  declare private _escalating: boolean
+  /** Bumped on every session event, so the view re-renders. */
+  declare private _revision: number
+
+  #store: SessionStore | undefined
+  #unsubscribe: (() => void) | undefined
+  #timer: ReturnType<typeof setInterval> | undefined
+  #loadToken = 0
+  #secrets: Record<string, string> = {}
+  #lastStep: string | undefined
+  #focusStep = false
+  #onHashChange = () => this.#followHash()
+
+  constructor() {
+    super()
+    this.src = undefined
+    this.runbookId = undefined
+    this.runbook = undefined
+    this.strings = undefined
+    this.theme = undefined
+    this.deepLink = false
+    this.storage = 'local'
+    this._session = undefined
+    this._error = undefined
+    this._notices = []
+    this._copied = undefined
+    this._drafts = {}
+    this._escalating = false
+    this._revision = 0
+  }
+
+  /** The session being walked (read-only; use it to read progress or the event log). */
+  get session(): Session | undefined {
+    return this._session
+  }
+
+  /** The current step's id. */
+  get stepId(): string | undefined {
+    return this._session?.current.id
+  }
+
+  get #strings(): Strings {
+    return mergeStrings(this.strings)
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.#timer = setInterval(() => {
+      if (this._session?.status === 'active') this.requestUpdate()
+    }, 1000)
+    window.addEventListener('hashchange', this.#onHashChange)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    clearInterval(this.#timer)
+    window.removeEventListener('hashchange', this.#onHashChange)
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('runbook') || changed.has('src') || changed.has('runbookId') || changed.has('storage')) {
+      void this.#load()
+    }
+  }
+
+  protected override updated(): void {
+    if (this.#focusStep) {
+      this.#focusStep = false
+      this.renderRoot.querySelector<HTMLElement>('#step-title, #complete-title')?.focus()
+    }
+  }
+
+  /** Start the runbook over: progress is cleared. */
+  restart(): void {
+    const session = this._session
+    if (!session) return
+    void this.#store?.remove(progressKey(session.runbook.id, session.runbook.hash)).catch(() => undefined)
+    this._notices = []
+    this._escalating = false
+    this.#attach(createSession(session.runbook), 'restart')
+    this.#save()
+    this.#focusStep = true
+  }
+
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken
+    this._error = undefined
+    let runbook = this.runbook
+    if (!runbook && this.src && this.runbookId) {
+      try {
+        const library = await fetchLibrary(this.src)
+        if (token !== this.#loadToken) return
+        runbook = library.byId.get(this.runbookId)
+        if (!runbook) {
+          this._error = format(this.#strings.notFound, {id: this.runbookId})
+          return
+        }
+      } catch (error) {
+        if (token !== this.#loadToken) return
+        this._error = format(this.#strings.loadError, {reason: error instanceof Error ? error.message : String(error)})
+        return
+      }
+    }
+    if (!runbook) {
+      this.#detach()
+      return
+    }
+    if (this._session?.runbook === runbook) return
+    await this.#open(runbook, token)
+  }
+
+  async #open(runbook: Runbook, token: number): Promise<void> {
+    const notices: Notice[] = []
+    const strings = this.#strings
+    let session: Session | undefined
+    if (this.storage !== 'none') {
+      this.#store ??= openProgressStore()
+      if (!this.#store.persistent) notices.push({kind: 'warning', text: strings.storageUnavailable})
+      let found: Awaited<ReturnType<typeof loadProgress>>
+      try {
+        found = await loadProgress(this.#store, runbook.id, runbook.hash)
+      } catch {
+        notices.push({kind: 'warning', text: strings.storageUnavailable})
+      }
+      if (token !== this.#loadToken) return
+      if (found) {
+        session = restoreSession(runbook, found.saved)
+        const report = session.report
+        if (report?.restored) {
+          if (report.changed) notices.push({kind: 'warning', text: strings.runbookChanged})
+          if (session.status !== 'finished') notices.push({kind: 'info', text: format(strings.resumed, {step: session.current.title})})
+          if (found.key !== progressKey(runbook.id, runbook.hash)) {
+            void this.#store.remove(found.key).catch(() => undefined)
+          }
+        }
+      }
+    }
+    this.#secrets = {}
+    this._drafts = {}
+    this._notices = notices
+    this._escalating = false
+    this.#attach(session ?? createSession(runbook), session ? 'resume' : 'start')
+    if (this.deepLink) this.#followHash()
+    this.#save()
+  }
+
+  #attach(session: Session, cause: RunbookStepChangeDetail['cause']): void {
+    this.#unsubscribe?.()
+    this._session = session
+    this.#lastStep = undefined
+    this.#unsubscribe = session.subscribe(() => {
+      this._revision++
+      this.#save()
+      this.#stepChanged('complete')
+    })
+    this.#stepChanged(cause)
+  }
+
+  #detach(): void {
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    this._session = undefined
+  }
+
+  #stepChanged(cause: RunbookStepChangeDetail['cause']): void {
+    const session = this._session
+    if (!session) return
+    const stepId = session.current.id
+    if (stepId === this.#lastStep && cause === 'complete') return
+    const previous = this.#lastStep
+    this.#lastStep = stepId
+    const last = session.events[session.events.length - 1]
+    const actual = cause === 'complete' && last ? (last.type === 'back' ? 'back' : last.type === 'goto' ? 'goto' : 'complete') : cause
+    if (this.deepLink && session.status !== 'finished') this.#writeHash(session.runbook.id, stepId)
+    emit(this, 'runbook-step-change', {
+      runbookId: session.runbook.id,
+      stepId,
+      previousStepId: previous,
+      cause: actual,
+      percent: session.progress().percent
+    })
+  }
+
+  #save(): void {
+    const session = this._session
+    if (!session || this.storage === 'none' || !this.#store) return
+    this.#store.save(progressKey(session.runbook.id, session.runbook.hash), session.toJSON()).catch(() => {
+      const text = this.#strings.storageUnavailable
+      if (!this._notices.some((n) => n.text === text)) this._notices = [...this._notices, {kind: 'warning', text}]
+    })
+  }
+
+  #writeHash(runbookId: string, stepId: string): void {
+    const hash = `#${encodeURIComponent(runbookId)}/${encodeURIComponent(stepId)}`
+    if (location.hash !== hash) history.replaceState(history.state, '', hash)
+  }
+
+  #followHash(): void {
+    const session = this._session
+    if (!this.deepLink || !session || session.status !== 'active') return
+    const match = /^#([^/]+)\/(.+)$/.exec(location.hash)
+    if (!match) return
+    const [runbookId, stepId] = [decode(match[1]!), decode(match[2]!)]
+    if (runbookId === session.runbook.id && stepId !== session.current.id && session.step(stepId)) {
+      session.goTo(stepId)
+    }
+  }
+
+  /** Run a session operation from a user action; misuse (a stale button) is ignored, never thrown at the page. */
+  #act(operation: (session: Session) => void, focus = true): void {
+    const session = this._session
+    if (!session) return
+    try {
+      operation(session)
+    } catch (error) {
+      console.warn(`runbook-kit: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    this.#focusStep = focus
+    this.requestUpdate()
+  }
+
+  #complete(choice?: number): void {
+    this.#act((session) => {
+      session.complete(choice)
+      if (session.status === 'finished') this.#finished()
+    })
+  }
+
+  #finished(): void {
+    const session = this._session!
+    emit(this, 'runbook-complete', {
+      runbookId: session.runbook.id,
+      stepId: session.current.id,
+      durationMs: session.elapsed(),
+      timeline: renderTimeline(session)
+    })
+  }
+
+  #anchor(anchor: string): void {
+    const session = this._session
+    if (!session || session.status !== 'active') return
+    const runbook = session.runbook
+    const numbered = /^step-(\d+)$/.exec(anchor)
+    const target =
+      runbook.steps.find((s) => s.id === anchor)?.id ??
+      runbook.anchors?.[anchor] ??
+      (numbered ? runbook.steps[Number(numbered[1]) - 1]?.id : undefined)
+    if (!target || target === session.current.id) return
+    const choice = session.choices().find((c) => c.internal && c.to === target)
+    if (choice) this.#complete(choice.index)
+    else this.#act((s) => s.goTo(target))
+  }
+
+  #fill(step: Step): (code: string) => CodePiece[] {
+    const session = this._session!
+    const runbook = session.runbook
+    const known = new Map<string, string>()
+    for (const name of [...runbook.params.map((p) => p.name), ...step.params]) known.set(name.toLowerCase(), name)
+    const values = session.params()
+    const declared = new Set(runbook.params.map((p) => p.name))
+    return (code) => {
+      const pieces: CodePiece[] = []
+      let at = 0
+      for (const token of findParamTokens(code, declared)) {
+        const name = known.get(token.name.toLowerCase())
+        if (name === undefined) continue
+        pieces.push(code.slice(at, token.start))
+        const draft = this._drafts[name]
+        const value = draft !== undefined && draft !== '' ? draft : session.isSecret(name) ? this.#secrets[name] : values[name]
+        pieces.push({name, value: value === undefined || value === '' ? undefined : value})
+        at = token.end
+      }
+      pieces.push(code.slice(at))
+      return pieces.filter((piece) => piece !== '')
+    }
+  }
+
+  #copy(text: string): void {
+    const done = () => {
+      this._copied = text
+      setTimeout(() => {
+        if (this._copied === text) this._copied = undefined
+      }, 2000)
+    }
+    const clipboard = navigator.clipboard
+    if (clipboard?.writeText) clipboard.writeText(text).then(done, done)
+    else done()
+  }
+
+  #exportTimeline(): void {
+    const session = this._session
+    if (!session) return
+    const date = new Date(session.startedAt).toISOString().slice(0, 10)
+    downloadText(`${session.runbook.id}-${date}-timeline.md`, renderTimeline(session))
+  }
+
+  override render(): TemplateResult {
+    const strings = this.#strings
+    if (this._error) return html`<div part="base" class="base"><p class="notice warning" part="notice" role="alert">${this._error}</p></div>`
+    const session = this._session
+    if (!session) {
+      return html`<div part="base" class="base"><p class="loading" role="status">${this.runbook || this.src ? strings.loading : ''}</p></div>`
+    }
+    const runbook = session.runbook
+    const finished = session.status === 'finished'
+    const progress = session.progress()
+    const total = progress.done + progress.remaining
+    return html`<div part="base" class="base">
+      <header part="header" class="header">
+        <div class="badges">
+          <span part="badge" class="badge category-${runbook.meta.category}">${categoryName(strings, runbook.meta.category)}</span>
+          ${runbook.meta.audience.map(
+            (audience) => html`<span part="badge" class="badge audience">${format(strings.audienceBadge, {audience})}</span>`
+          )}
+          ${runbook.meta.estimate ? html`<span class="estimate">${runbook.meta.estimate}</span>` : nothing}
+        </div>
+        <h2 part="title" class="title">${runbook.title}</h2>
+        ${runbook.description ? html`<p class="description">${runbook.description}</p>` : nothing}
+        <div class="progress-row">
+          <progress
+            part="progress"
+            max="100"
+            .value=${progress.percent}
+            aria-label=${format(strings.progress, {current: Math.min(progress.done + 1, total), total, percent: progress.percent})}
+          ></progress>
+          <span class="progress-text">${finished
+            ? strings.completed
+            : format(strings.progress, {current: progress.done + 1, total, percent: progress.percent})}</span>
+          <span part="elapsed" class="elapsed">${format(strings.elapsed, {time: formatDuration(session.elapsed())})}</span>
+        </div>
+      </header>
+      ${this._notices.map(
+        (notice) => html`<p part="notice" class="notice ${notice.kind}" role=${notice.kind === 'warning' ? 'alert' : 'status'}>${notice.text}</p>`
+      )}
+      <div class="layout">
+        ${this.#renderOutline(session, strings)}
+        ${finished ? this.#renderComplete(session, strings) : this.#renderStep(session, session.current, strings)}
+      </div>
+    </div>`
+  }
+
+  #renderOutline(session: Session, strings: Strings): TemplateResult {
+    const current = session.current.id
+    const onPath = new Set(session.path)
+    const active = session.status === 'active'
+    return html`<nav part="outline" class="outline" aria-label=${strings.outline}>
+      <h3 class="outline-title">${strings.outline}</h3>
+      <ol>
+        ${session.runbook.steps.map((step) => {
+          const done = session.stepProgress(step.id)?.completedAt !== undefined
+          const isCurrent = step.id === current && session.status !== 'finished'
+          const state = isCurrent ? 'current' : done ? 'done' : onPath.has(step.id) ? 'visited' : 'todo'
+          return html`<li part="outline-item" class="outline-item ${state}">
+            <button
+              type="button"
+              class="outline-button"
+              aria-current=${isCurrent ? 'step' : nothing}
+              ?disabled=${!active || isCurrent}
+              title=${format(strings.goToStep, {title: step.title})}
+              @click=${() => this.#act((s) => s.goTo(step.id))}
+            >
+              <span class="marker" aria-hidden="true">${done ? '✓' : ''}</span>
+              <span class="outline-label">${step.title}</span>
+            </button>
+          </li>`
+        })}
+      </ol>
+    </nav>`
+  }
+
+  #renderStep(session: Session, step: Step, strings: Strings): TemplateResult {
+    const choices = session.choices()
+    const active = session.status === 'active'
+    const stepParams = [...new Set(step.params)]
+    const notes = session.events.filter((e) => e.type === 'note' && e.step === step.id) as Array<{text: string; at: number}>
+    const checklistIds = new Map(step.checklist.map((item) => [item.text.trim(), item.id]))
+    const rendered = renderMdast(step.content, {
+      strings,
+      fill: this.#fill(step),
+      onAnchor: (anchor) => this.#anchor(anchor),
+      onCopy: (text) => this.#copy(text),
+      copied: this._copied,
+      checklistId: (text) => checklistIds.get(text),
+      isChecked: (id) => session.isChecked(id),
+      onCheck: (id, checked) => this.#act((s) => (checked ? s.check(id) : s.uncheck(id)), false),
+      hideChoiceList: choices.length > 1
+    })
+    const numbered = step.number ? `${step.number}. ` : ''
+    return html`<section part="step" class="step" aria-labelledby="step-title">
+      <h3 part="step-title" id="step-title" class="step-title" tabindex="-1">${numbered}${step.title}</h3>
+      ${stepParams.length > 0 ? this.#renderParams(session, stepParams, strings) : nothing}
+      <div part="content" class="content">${rendered}</div>
+      ${choices.length > 1
+        ? html`<div part="choices" class="choices" role="group" aria-labelledby="choices-title">
+            <p id="choices-title" class="choices-title">${strings.choose}</p>
+            ${choices.map(
+              (choice) => html`<button
+                type="button"
+                part="choice button"
+                class="button choice"
+                ?disabled=${!active}
+                @click=${() => this.#complete(choice.index)}
+              >
+                ${choice.label}<span class="arrow" aria-hidden="true">→</span>
+              </button>`
+            )}
+          </div>`
+        : nothing}
+      ${this.#renderNotes(notes, strings)}
+      <div part="actions" class="actions">
+        <button type="button" part="button" class="button quiet" ?disabled=${!session.canGoBack} @click=${() => this.#act((s) => s.back())}>
+          ← ${strings.back}
+        </button>
+        <span class="spacer"></span>
+        <button type="button" part="button" class="button quiet" @click=${() => this.restart()}>${strings.restart}</button>
+        <button
+          type="button"
+          part="button"
+          class="button danger"
+          aria-expanded=${this._escalating ? 'true' : 'false'}
+          @click=${() => (this._escalating = !this._escalating)}
+        >
+          ${strings.escalate}
+        </button>
+        ${choices.length === 0
+          ? html`<button type="button" part="button" class="button primary" ?disabled=${!active} @click=${() => this.#complete()}>
+              ${strings.finish}
+            </button>`
+          : choices.length === 1
+            ? html`<button type="button" part="button" class="button primary" ?disabled=${!active} @click=${() => this.#complete(0)}>
+                ${choices[0]!.kind === 'next' ? strings.next : choices[0]!.label} →
+              </button>`
+            : nothing}
+      </div>
+      ${this._escalating ? this.#renderEscalation(strings) : nothing}
+    </section>`
+  }
+
+  #renderParams(session: Session, names: string[], strings: Strings): TemplateResult {
+    const values = session.params()
+    const specs = new Map(session.runbook.params.map((p) => [p.name, p]))
+    return html`<fieldset part="params" class="params">
+      <legend>${strings.parameters}</legend>
+      ${names.map((name) => {
+        const spec = specs.get(name)
+        const secret = session.isSecret(name)
+        const value = this._drafts[name] ?? (secret ? (this.#secrets[name] ?? '') : (values[name] ?? spec?.default ?? ''))
+        const id = `param-${name}`
+        return html`<div class="param-field">
+          <label for=${id}><code>${name}</code>${spec?.description ? html` <span class="param-description">${spec.description}</span>` : nothing}</label>
+          <input
+            id=${id}
+            name=${name}
+            type=${secret ? 'password' : 'text'}
+            autocomplete="off"
+            spellcheck="false"
+            .value=${value}
+            placeholder=${spec?.default ?? ''}
+            @input=${(event: Event) => {
+              this._drafts = {...this._drafts, [name]: (event.target as HTMLInputElement).value}
+            }}
+            @change=${(event: Event) => {
+              const next = (event.target as HTMLInputElement).value
+              if (secret) this.#secrets[name] = next
+              this.#act((s) => s.setParam(name, next === '' ? null : next), false)
+            }}
+          />
+        </div>`
+      })}
+    </fieldset>`
+  }
+
+  #renderNotes(notes: Array<{text: string; at: number}>, strings: Strings): TemplateResult {
+    const add = (form: HTMLFormElement) => {
+      const field = form.elements.namedItem('note') as HTMLTextAreaElement
+      const text = field.value.trim()
+      if (!text) return
+      this.#act((s) => s.addNote(text), false)
+      field.value = ''
+    }
+    return html`<form
+      part="notes"
+      class="notes"
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault()
+        add(event.target as HTMLFormElement)
+      }}
+    >
+      <label for="note">${strings.notes}</label>
+      ${notes.length > 0
+        ? html`<ul class="note-list">
+            ${notes.map((note) => html`<li><time>${new Date(note.at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}</time> ${note.text}</li>`)}
+          </ul>`
+        : nothing}
+      <div class="note-row">
+        <textarea
+          id="note"
+          name="note"
+          rows="2"
+          placeholder=${strings.notesPlaceholder}
+          @keydown=${(event: KeyboardEvent) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+              event.preventDefault()
+              add((event.target as HTMLTextAreaElement).form!)
+            }
+          }}
+        ></textarea>
+        <button type="submit" part="button" class="button">${strings.addNote}</button>
+      </div>
+    </form>`
+  }
+
+  #renderEscalation(strings: Strings): TemplateResult {
+    const submit = (event: SubmitEvent) => {
+      event.preventDefault()
+      const form = event.target as HTMLFormElement
+      const data = new FormData(form)
+      const name = String(data.get('target') ?? '').trim()
+      const reason = String(data.get('reason') ?? '').trim()
+      const type = String(data.get('type') ?? 'team') as 'person' | 'team' | 'runbook'
+      if (!name || !reason) return
+      const session = this._session!
+      this.#act((s) => s.escalate({reason, target: {type, name}}), false)
+      emit(this, 'runbook-escalate', {runbookId: session.runbook.id, stepId: session.current.id, reason, target: {type, name}})
+      this._escalating = false
+      this._notices = [...this._notices, {kind: 'info', text: format(strings.escalated, {target: name})}]
+    }
+    return html`<form part="escalation" class="escalation" @submit=${submit}>
+      <div class="escalation-fields">
+        <label>
+          <span>${strings.escalateTarget}</span>
+          <span class="target-row">
+            <select name="type" aria-label=${strings.escalateTarget}>
+              <option value="team">team</option>
+              <option value="person">person</option>
+              <option value="runbook">runbook</option>
+            </select>
+            <input name="target" required autocomplete="off" />
+          </span>
+        </label>
+        <label>
+          <span>${strings.escalateReason}</span>
+          <textarea name="reason" rows="2" required></textarea>
+        </label>
+      </div>
+      <div class="actions">
+        <button type="button" part="button" class="button quiet" @click=${() => (this._escalating = false)}>${strings.cancel}</button>
+        <button type="submit" part="button" class="button danger">${strings.escalateSubmit}</button>
+      </div>
+    </form>`
+  }
+
+  #renderComplete(session: Session, strings: Strings): TemplateResult {
+    const steps = session.path.length
+    return html`<section part="complete step" class="step complete" aria-labelledby="complete-title">
+      <div class="complete-mark" aria-hidden="true">✓</div>
+      <h3 id="complete-title" class="step-title" tabindex="-1">${strings.completed}</h3>
+      <p>${format(strings.completedSummary, {steps, time: formatDuration(session.elapsed())})}</p>
+      <div part="actions" class="actions center">
+        <button type="button" part="button" class="button primary" @click=${() => this.#exportTimeline()}>
+          ${strings.exportTimeline}
+        </button>
+        <button type="button" part="button" class="button" @click=${() => this.restart()}>${strings.restart}</button>
+      </div>
+    </section>`
+  }
+}
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Everything the widget takes from `@runbook-kit/core`, in one place (the
+ * build compiles core's source into the widget; unused parts such as the
+ * parser are left out).
+ */
+export type {Runbook, Step, Category} from '@runbook-kit/core'
+export {
+  createSession,
+  restoreSession,
+  createLocalStorageStore,
+  renderTimeline,
+  findParamTokens,
+  loadBundle,
+  search,
+  type Session,
+  type SessionStore,
+  type SavedSession,
+  type SearchIndex,
+  type SearchResult,
+  type HighlightRange
+} from '@runbook-kit/core'

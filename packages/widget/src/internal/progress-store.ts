@@ -1,0 +1,42 @@
+/**
+ * Where the walkthrough keeps a person's progress: core's `localStorage`
+ * session store under the widget's namespace, one entry per runbook and
+ * version (`runbook-kit:widget:v1:<runbook id>@<hash>`).
+ *
+ * When the runbook changed since the last visit there is no entry for the
+ * new hash; the newest entry for the same runbook id is restored instead
+ * (core reconciles it and reports what changed), so progress is never lost
+ * by an edit.
+ */
+import {createLocalStorageStore, type SavedSession, type SessionStore} from './core.js'
+
+/** The widget's namespace in `localStorage`. */
+export const storageNamespace = 'runbook-kit:widget'
+
+/** The key of a runbook's progress (without namespace and version). */
+export function progressKey(runbookId: string, hash: string): string {
+  return `${runbookId}@${hash}`
+}
+
+/** A progress store, or one in memory when `localStorage` is unusable (`persistent: false`). */
+export function openProgressStore(): SessionStore {
+  return createLocalStorageStore({namespace: storageNamespace})
+}
+
+/** The saved session for this runbook version, else the newest one for the same runbook id. */
+export async function loadProgress(
+  store: SessionStore,
+  runbookId: string,
+  hash: string
+): Promise<{saved: SavedSession; key: string} | undefined> {
+  const key = progressKey(runbookId, hash)
+  const exact = await store.load(key)
+  if (exact) return {saved: exact, key}
+  let best: {saved: SavedSession; key: string} | undefined
+  for (const other of await store.keys()) {
+    if (!other.startsWith(`${runbookId}@`) || other === key) continue
+    const saved = await store.load(other)
+    if (saved && (!best || (saved.startedAt ?? 0) > (best.saved.startedAt ?? 0))) best = {saved, key: other}
+  }
+  return best
+}

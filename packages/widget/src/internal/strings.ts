@@ -1,0 +1,201 @@
+/**
+ * Every piece of text the widget shows, replaceable through the `strings`
+ * property of each component (for translation or house style).
+ *
+ * Values are plain strings; `{name}` placeholders are filled in by the widget
+ * (`Step {current} of {total}`), so a translation can reorder them.
+ */
+export interface Strings {
+  /** Label of the search field. */
+  searchLabel: string
+  /** Placeholder of the search field. */
+  searchPlaceholder: string
+  /** Hint shown beside the field when a keyboard shortcut is enabled: `{key}` is `/` or `Ctrl K`. */
+  searchShortcutHint: string
+  /** Label of the category filter. */
+  categoryLabel: string
+  /** The "every category" option. */
+  allCategories: string
+  /** Shown when a query finds nothing: `{query}` is what was typed. */
+  noResults: string
+  /** Advice under `noResults`. */
+  noResultsHint: string
+  /** Screen-reader count of results: `{count}`. */
+  resultCount: string
+  /** Shown while the bundle loads. */
+  loading: string
+  /** Shown when the bundle cannot be fetched or read: `{reason}`. */
+  loadError: string
+  /** Shown when no runbook has the requested id: `{id}`. */
+  notFound: string
+  /** Names of the categories, by id. */
+  categoryTroubleshooting: string
+  categoryOnboarding: string
+  categoryBackupRestore: string
+  categoryIncidentResponse: string
+  categoryOther: string
+  /** Audience badge: `{audience}`. */
+  audienceBadge: string
+  /** Progress: `{current}`, `{total}`, `{percent}`. */
+  progress: string
+  /** Heading of the outline of steps. */
+  outline: string
+  /** Elapsed time label: `{time}`. */
+  elapsed: string
+  /** Label of the parameters form. */
+  parameters: string
+  /** Shown inside a command for a parameter with no value: `{name}`. */
+  missingParam: string
+  /** Label of the copy button. */
+  copy: string
+  /** Copy button after a successful copy. */
+  copied: string
+  /** Heading of the checklist. */
+  checklist: string
+  /** Label of the notes field. */
+  notes: string
+  /** Placeholder of the notes field. */
+  notesPlaceholder: string
+  /** The button that saves a note. */
+  addNote: string
+  /** Heading of the choices of a decision step. */
+  choose: string
+  /** Button that completes a task step. */
+  next: string
+  /** Button that goes back one step. */
+  back: string
+  /** Button that starts the runbook over. */
+  restart: string
+  /** Button that finishes the runbook on an end step. */
+  finish: string
+  /** Button that opens the escalation form. */
+  escalate: string
+  /** Label of the escalation target field. */
+  escalateTarget: string
+  /** Label of the escalation reason field. */
+  escalateReason: string
+  /** Submit button of the escalation form. */
+  escalateSubmit: string
+  /** Cancel button of the escalation form. */
+  cancel: string
+  /** Shown after an escalation: `{target}`. */
+  escalated: string
+  /** Shown when the runbook is finished. */
+  completed: string
+  /** Summary after finishing: `{time}` and `{steps}`. */
+  completedSummary: string
+  /** Button that downloads the timeline. */
+  exportTimeline: string
+  /** Button of `<runbook-kit>` that returns to search. */
+  backToSearch: string
+  /** Shown when saved progress was restored: `{step}`. */
+  resumed: string
+  /** Shown when progress cannot be saved or read (private mode, full or blocked storage). */
+  storageUnavailable: string
+  /** Shown when saved progress belonged to an older version of the runbook. */
+  runbookChanged: string
+  /** Label of the "skip to a step" button in the outline: `{title}`. */
+  goToStep: string
+  /** Text in front of a raw HTML fragment that is shown as text. */
+  rawHtml: string
+  /** Label of the "destructive command" marker. */
+  destructive: string
+  /** Titles of callouts, by kind. */
+  calloutNote: string
+  calloutTip: string
+  calloutImportant: string
+  calloutWarning: string
+  calloutCaution: string
+}
+
+/** The English strings every component starts with. */
+export const defaultStrings: Strings = {
+  searchLabel: 'Search runbooks',
+  searchPlaceholder: 'Search runbooks: “vpn disconnects”, “restore postgres”…',
+  searchShortcutHint: 'Press {key} to search',
+  categoryLabel: 'Category',
+  allCategories: 'All categories',
+  noResults: 'No runbook matches “{query}”.',
+  noResultsHint: 'Try fewer words, an error code, a product name, or another category.',
+  resultCount: '{count} results',
+  loading: 'Loading runbooks…',
+  loadError: 'The runbooks could not be loaded ({reason}).',
+  notFound: 'No runbook “{id}” in this library.',
+  categoryTroubleshooting: 'Troubleshooting',
+  categoryOnboarding: 'Onboarding',
+  categoryBackupRestore: 'Backup & restore',
+  categoryIncidentResponse: 'Incident response',
+  categoryOther: 'Other',
+  audienceBadge: '{audience}',
+  progress: 'Step {current} of {total}',
+  outline: 'Steps',
+  elapsed: 'Elapsed {time}',
+  parameters: 'Parameters',
+  missingParam: '‹{name}›',
+  copy: 'Copy',
+  copied: 'Copied',
+  checklist: 'Checklist',
+  notes: 'Notes for this step',
+  notesPlaceholder: 'What did you see or do? Notes go into the timeline.',
+  addNote: 'Add note',
+  choose: 'What do you see?',
+  next: 'Done, next step',
+  back: 'Back',
+  restart: 'Restart',
+  finish: 'Finish',
+  escalate: 'Escalate',
+  escalateTarget: 'Escalate to (person, team or runbook)',
+  escalateReason: 'Reason',
+  escalateSubmit: 'Escalate now',
+  cancel: 'Cancel',
+  escalated: 'Escalated to {target}.',
+  completed: 'Runbook complete',
+  completedSummary: '{steps} steps in {time}.',
+  exportTimeline: 'Export timeline',
+  backToSearch: 'All runbooks',
+  resumed: 'Resumed where you left off: {step}.',
+  storageUnavailable: 'Progress cannot be saved in this browser (storage is unavailable); it will be lost on reload.',
+  runbookChanged: 'This runbook changed since your last visit; progress on steps that still exist was kept.',
+  goToStep: 'Go to step: {title}',
+  rawHtml: 'HTML',
+  destructive: 'Destructive',
+  calloutNote: 'Note',
+  calloutTip: 'Tip',
+  calloutImportant: 'Important',
+  calloutWarning: 'Warning',
+  calloutCaution: 'Caution'
+}
+
+/** Fill `{name}` placeholders of `template` from `values`. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole
+  )
+}
+
+/** Merge page-supplied strings over the defaults, ignoring anything that is not a string. */
+export function mergeStrings(custom: Partial<Strings> | null | undefined): Strings {
+  if (!custom || typeof custom !== 'object') return defaultStrings
+  const merged: Strings = {...defaultStrings}
+  for (const key of Object.keys(defaultStrings) as Array<keyof Strings>) {
+    const value = (custom as Record<string, unknown>)[key]
+    if (typeof value === 'string') merged[key] = value
+  }
+  return merged
+}
+
+/** The display name of a category. */
+export function categoryName(strings: Strings, category: string): string {
+  switch (category) {
+    case 'troubleshooting':
+      return strings.categoryTroubleshooting
+    case 'onboarding':
+      return strings.categoryOnboarding
+    case 'backup-restore':
+      return strings.categoryBackupRestore
+    case 'incident-response':
+      return strings.categoryIncidentResponse
+    default:
+      return strings.categoryOther
+  }
+}

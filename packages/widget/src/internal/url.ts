@@ -1,0 +1,33 @@
+/**
+ * Which URLs runbook content may link to or load: links only `http:`,
+ * `https:`, `mailto:` and relative URLs; images only `http:`, `https:` and
+ * relative URLs. Everything else (`javascript:`, `data:`, `vbscript:`, …)
+ * is dropped.
+ */
+
+// Browsers ignore ASCII whitespace and control characters inside a scheme
+// (`java\tscript:`), so they are removed before looking for one.
+// eslint-disable-next-line no-control-regex
+const ignored = /[\u0000-\u0020\u007f]/g
+const scheme = /^([a-z][a-z\d+.-]*):/i
+
+function schemeOf(url: string): string | undefined {
+  const match = scheme.exec(url.replace(ignored, ''))
+  return match ? match[1]!.toLowerCase() : undefined
+}
+
+/** `url` when it is safe as a link target, else `undefined`. */
+export function safeLinkUrl(url: string | null | undefined): string | undefined {
+  if (typeof url !== 'string') return undefined
+  const found = schemeOf(url)
+  if (found === undefined) return /^\s*\\/.test(url) ? undefined : url
+  return found === 'http' || found === 'https' || found === 'mailto' ? url : undefined
+}
+
+/** `url` when it is safe as an image source, else `undefined`. */
+export function safeImageUrl(url: string | null | undefined): string | undefined {
+  if (typeof url !== 'string' || url.trim() === '') return undefined
+  const found = schemeOf(url)
+  if (found === undefined) return /^\s*\\/.test(url) ? undefined : url
+  return found === 'http' || found === 'https' ? url : undefined
+}
