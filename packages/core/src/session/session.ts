@@ -293,7 +293,7 @@ export class Session {
     const from = state.current
     const progress = this.#leave(at)
     progress.completedAt = at
-    const labelled = taken !== undefined && (choices.length > 1 || taken.kind !== 'next')
+    const labelled = taken !== undefined && choices.length > 1
     if (labelled) progress.choice = taken!.label
     else delete progress.choice
     const event: SessionEvent = {type: 'complete', at, step: from}
