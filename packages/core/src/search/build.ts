@@ -21,7 +21,7 @@
  */
 import type {Runbook} from '../types.js'
 import lunr from './lunr.js'
-import {createPipeline} from './pipeline.js'
+import {createPipeline, normalizeTerm} from './pipeline.js'
 import {runbookText, treeText} from './text.js'
 import {tokenize} from './tokenize.js'
 
@@ -110,6 +110,16 @@ export function describe(value: unknown): string {
   return String(value)
 }
 
+/**
+ * The lunr ref of document `n`. Not a bare number: V8 stores integer keys
+ * as array elements, and lunr's postings keyed by `"4000"` would each
+ * allocate thousands of empty slots.
+ */
+export const docRef = (n: number): string => `d${n}`
+
+/** The document number of a lunr ref. */
+export const refNumber = (ref: string): number => Number(ref.slice(1))
+
 function documentTable(runbooks: readonly Runbook[]): IndexedDoc[] {
   const docs: IndexedDoc[] = []
   runbooks.forEach((runbook, r) => {
@@ -140,8 +150,6 @@ function newBuilder(): lunr.Builder {
   builder.searchPipeline = createPipeline()
   builder.b(0.75)
   builder.k1(1.2)
-  builder.tokenizer = ((value: unknown) =>
-    tokenize(typeof value === 'string' ? value : '').map((t) => new lunr.Token(t.term, {}))) as typeof lunr.tokenizer
   return builder
 }
 
@@ -155,19 +163,15 @@ interface BuilderState {
   termIndex: number
 }
 
-/** Drop the field refs of empty fields so they get no vector and do not count in average lengths. */
-function dropEmptyFields(state: BuilderState): void {
-  for (const fieldRef of Object.keys(state.fieldLengths)) {
-    if (state.fieldLengths[fieldRef] === 0) {
-      delete state.fieldLengths[fieldRef]
-      delete state.fieldTermFrequencies[fieldRef]
-    }
-  }
-}
-
 /**
  * Index runbooks for {@link search}: one document per runbook (title, tags,
  * intro) and one per step (title, text, commands).
+ *
+ * Documents are tokenized and counted here (with {@link tokenize} and the
+ * pipeline of `./pipeline.js`), then handed to lunr's builder, which
+ * computes the field vectors and token set exactly as `builder.add` would.
+ * (`builder.add` itself keys its tables by token objects, which costs
+ * about 10 µs a token in V8.)
  *
  * @param runbooks
  *   Parsed runbooks (`parseRunbook`, `loadRunbooks`).
@@ -190,20 +194,52 @@ export function buildIndex(
     }
   })
   const docs = documentTable(runbooks)
-  const builder = newBuilder()
-  docs.forEach((doc, ref) => {
-    builder.add({id: String(ref), ...fieldTexts(runbooks[doc.runbook]!, doc.step)})
-    if (onProgress && (ref + 1) % 1000 === 0) onProgress(ref + 1, docs.length)
+  const termIds = new Map<string, number>()
+  /** Per term, per field: `[doc, tf, doc, tf, …]` with absolute document numbers. */
+  const lists: number[][][] = []
+  const counts = new Map<string, number>()
+  docs.forEach((doc, n) => {
+    const texts = fieldTexts(runbooks[doc.runbook]!, doc.step)
+    fieldSpecs.forEach((field, f) => {
+      counts.clear()
+      for (const token of tokenize(texts[field.name])) {
+        const term = normalizeTerm(token.term)
+        if (term !== undefined) counts.set(term, (counts.get(term) ?? 0) + 1)
+      }
+      for (const [term, tf] of counts) {
+        let id = termIds.get(term)
+        if (id === undefined) {
+          id = termIds.size
+          termIds.set(term, id)
+          lists.push([])
+        }
+        ;(lists[id]![f] ??= []).push(n, tf)
+      }
+    })
+    if (onProgress && (n + 1) % 1000 === 0) onProgress(n + 1, docs.length)
   })
   onProgress?.(docs.length, docs.length)
-  const state = builder as unknown as BuilderState
-  dropEmptyFields(state)
-  const frequencies = state.fieldTermFrequencies
-  const terms = Object.keys(state.invertedIndex)
-  const idx = builder.build()
-  let cached: SerializedIndex | undefined
-  const serialized = () => (cached ??= serialize(terms, state.invertedIndex, frequencies, docs.length))
-  return publish(runbooks, {lunr: idx, docs, serialized})
+  const postings = lists.map((perField) => {
+    const out: number[] = []
+    perField.forEach((list, f) => {
+      if (!list) return
+      out.push(f, list.length / 2)
+      let previous = 0
+      for (let i = 0; i < list.length; i += 2) {
+        out.push(list[i]! - previous, list[i + 1]!)
+        previous = list[i]!
+      }
+    })
+    return out
+  })
+  const serialized: SerializedIndex = {
+    version: indexVersion,
+    documents: docs.length,
+    fields: fieldSpecs.map((f) => f.name),
+    terms: [...termIds.keys()],
+    postings
+  }
+  return hydrate(serialized, runbooks, docs)
 }
 
 function publish(runbooks: readonly Runbook[], inner: IndexInternals): SearchIndex {
@@ -214,32 +250,6 @@ function publish(runbooks: readonly Runbook[], inner: IndexInternals): SearchInd
   }
   internals.set(index, inner)
   return index
-}
-
-function serialize(
-  terms: string[],
-  inverted: BuilderState['invertedIndex'],
-  frequencies: BuilderState['fieldTermFrequencies'],
-  documents: number
-): SerializedIndex {
-  const ordered = terms.slice().sort((a, b) => inverted[a]!._index - inverted[b]!._index)
-  const postings = ordered.map((term) => {
-    const posting = inverted[term]!
-    const out: number[] = []
-    fieldSpecs.forEach((field, f) => {
-      const refs = Object.keys(posting[field.name] as object)
-      if (refs.length === 0) return
-      const numbers = refs.map(Number).sort((a, b) => a - b)
-      out.push(f, numbers.length)
-      let previous = 0
-      for (const ref of numbers) {
-        out.push(ref - previous, frequencies[`${field.name}/${ref}`]![term]!)
-        previous = ref
-      }
-    })
-    return out
-  })
-  return {version: indexVersion, documents, fields: fieldSpecs.map((f) => f.name), terms: ordered, postings}
 }
 
 /** A posting field nobody writes to: shared by all terms that lack that field. */
@@ -272,10 +282,20 @@ export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): 
         'it was built from other runbooks'
     )
   }
+  return hydrate(json, runbooks, docs)
+}
+
+/**
+ * Give lunr's builder the counted postings and let it build the index: field
+ * lengths, BM25 field vectors and the token set come out as `builder.add`
+ * would make them. Fields a document lacks get no vector (and do not pull
+ * down the average field length).
+ */
+function hydrate(json: SerializedIndex, runbooks: readonly Runbook[], docs: IndexedDoc[]): SearchIndex {
   const builder = newBuilder()
   const state = builder as unknown as BuilderState
   state.documentCount = json.documents
-  for (let d = 0; d < json.documents; d++) state._documents[String(d)] = {}
+  for (let d = 0; d < json.documents; d++) state._documents[docRef(d)] = {}
   const fieldNames = fieldSpecs.map((f) => f.name)
   const {terms, postings} = json
   for (let i = 0; i < terms.length; i++) {
@@ -293,9 +313,9 @@ export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): 
       for (let k = 0; k < count; k++, at += 2) {
         ref += list[at]!
         const tf = list[at + 1]!
-        const docRef = String(ref)
-        refs[docRef] = noMetadata
-        const fieldRef = `${name}/${docRef}`
+        const key = docRef(ref)
+        refs[key] = noMetadata
+        const fieldRef = `${name}/${key}`
         const frequencies = (state.fieldTermFrequencies[fieldRef] ??= Object.create(null) as Record<string, number>)
         frequencies[term] = tf
         state.fieldLengths[fieldRef] = (state.fieldLengths[fieldRef] ?? 0) + tf

@@ -9,7 +9,7 @@
  * @module
  */
 import type {Category, Runbook} from '../types.js'
-import {type IndexedDoc, type SearchIndex, indexInternals} from './build.js'
+import {type IndexedDoc, type SearchIndex, indexInternals, refNumber} from './build.js'
 import lunr from './lunr.js'
 import {normalizeTerm} from './pipeline.js'
 import {runbookText, stepText} from './text.js'
@@ -226,7 +226,7 @@ function group(
 ): Hit[] {
   const byRunbook = new Map<number, {own?: Hit; steps: Hit[]}>()
   for (const match of matches) {
-    const doc = docs[Number(match.ref)]
+    const doc = docs[refNumber(match.ref)]
     if (!doc || !accept(doc.runbook)) continue
     let entry = byRunbook.get(doc.runbook)
     if (!entry) byRunbook.set(doc.runbook, (entry = {steps: []}))

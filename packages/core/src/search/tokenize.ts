@@ -28,8 +28,12 @@ export interface SearchToken {
 /** Whole chunks longer than this are not indexed whole (base64, hashes); their parts are. */
 const maxWholeLength = 48
 
-const chunkPattern = /(?:(?<![\p{L}\p{N}])--?(?=[\p{L}\p{N}]))?[\p{L}\p{N}]+(?:[._\-/\\:@+#]+[\p{L}\p{N}]+)*/gu
+// A chunk may start with `-`/`--` (a flag): a dash after a letter or digit
+// would have joined the previous chunk as a connector, so no look-behind.
+const chunkPattern = /-{0,2}[\p{L}\p{N}]+(?:[._\-/\\:@+#]+[\p{L}\p{N}]+)*/gu
 const piecePattern = /[\p{L}\p{N}]+/gu
+/** A chunk that is one plain word: no connector, no capital after its first letter. */
+const plainPattern = /^[\p{L}\p{N}][\p{Ll}\p{Lo}\p{N}]*$/u
 /** Boundaries inside a piece: `podCrash`, `HTTPServer`. */
 const camelPattern = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u
 
@@ -46,19 +50,26 @@ const camelPattern = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u
 export function tokenize(text: string | null | undefined): SearchToken[] {
   const tokens: SearchToken[] = []
   if (typeof text !== 'string' || text === '') return tokens
-  for (const match of text.matchAll(chunkPattern)) {
+  chunkPattern.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = chunkPattern.exec(text))) {
     const chunk = match[0]
     const start = match.index
-    const parts = splitParts(chunk, start)
-    if (parts.length === 1 && parts[0]!.end - parts[0]!.start === chunk.length) {
+    const end = start + chunk.length
+    if (plainPattern.test(chunk)) {
       if (chunk.length > 1 && chunk.length <= maxWholeLength) {
-        tokens.push({term: chunk.toLowerCase(), start, end: start + chunk.length, part: false})
+        tokens.push({term: chunk.toLowerCase(), start, end, part: false})
       }
       continue
     }
-    if (chunk.length <= maxWholeLength) {
-      tokens.push({term: chunk.toLowerCase(), start, end: start + chunk.length, part: false})
+    const parts = splitParts(chunk, start)
+    if (parts.length === 1 && parts[0]!.end - parts[0]!.start === chunk.length) {
+      if (chunk.length > 1 && chunk.length <= maxWholeLength) {
+        tokens.push({term: chunk.toLowerCase(), start, end, part: false})
+      }
+      continue
     }
+    if (chunk.length <= maxWholeLength) tokens.push({term: chunk.toLowerCase(), start, end, part: false})
     for (const part of parts) if (part.term.length > 1) tokens.push(part)
   }
   return tokens
@@ -70,7 +81,7 @@ function splitParts(chunk: string, offset: number): SearchToken[] {
   for (const piece of chunk.matchAll(piecePattern)) {
     const text = piece[0]
     const start = offset + piece.index
-    const camel = text.split(camelPattern)
+    const camel = /\p{Lu}/u.test(text.slice(1)) ? text.split(camelPattern) : [text]
     // Split only when every piece is a word (`macOS`, not `iOS` or `IPv6`).
     if (camel.length > 1 && camel.every((c) => c.length > 1)) {
       let at = start

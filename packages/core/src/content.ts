@@ -1,0 +1,198 @@
+/**
+ * What a step's content holds: its commands, checklist and callouts, and a
+ * clean copy of its tree for rendering (references resolved, definitions
+ * dropped, positions only when asked).
+ */
+import type {Blockquote, Code, Definition, ListItem, Nodes, Paragraph, Root, RootContent, Text} from 'mdast'
+import GithubSlugger from 'github-slugger'
+import {commandsOf} from './commands.js'
+import type {Callout, CalloutKind, ChecklistItem, Command, Position} from './types.js'
+import {textOf, walk} from './walk.js'
+
+/** Definitions of a document, by normalized identifier. */
+export type Definitions = Map<string, Definition>
+
+/** Normalize a reference identifier the way CommonMark matches them. */
+export function normalizeIdentifier(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase()
+}
+
+/** Collect the document's definitions (first one wins, as in CommonMark). */
+export function collectDefinitions(tree: Root): Definitions {
+  const definitions: Definitions = new Map()
+  walk(tree, (node) => {
+    if (node.type === 'definition') {
+      const id = normalizeIdentifier(node.identifier)
+      if (!definitions.has(id)) definitions.set(id, node)
+    }
+  })
+  return definitions
+}
+
+/**
+ * A plain-JSON copy of `nodes` as a root: `position` removed unless
+ * `positions`, link and image references resolved to links and images,
+ * definitions dropped.
+ */
+export function cloneContent(nodes: RootContent[], definitions: Definitions, positions: boolean): Root {
+  const copy = (node: Nodes): Nodes | undefined => {
+    if (node.type === 'definition') return undefined
+    let result: Record<string, unknown>
+    if ((node.type === 'linkReference' || node.type === 'imageReference') && definitions.has(normalizeIdentifier(node.identifier))) {
+      const definition = definitions.get(normalizeIdentifier(node.identifier))!
+      result =
+        node.type === 'linkReference'
+          ? {type: 'link', url: definition.url, title: definition.title ?? null, children: node.children}
+          : {type: 'image', url: definition.url, title: definition.title ?? null, alt: node.alt ?? ''}
+      if (node.position) result.position = node.position
+    } else {
+      result = {...node}
+    }
+    if (!positions) delete result.position
+    if ('children' in result && Array.isArray(result.children)) {
+      const children: Nodes[] = []
+      for (const child of result.children as Nodes[]) {
+        const cloned = copy(child)
+        if (cloned) children.push(cloned)
+      }
+      result.children = children
+    }
+    if (result.data !== undefined) result.data = JSON.parse(JSON.stringify(result.data)) as unknown
+    return result as unknown as Nodes
+  }
+  // Deeply nested input: copy iteratively below a generous depth budget.
+  const children: RootContent[] = []
+  for (const node of nodes) {
+    const cloned = safeCopy(node, copy)
+    if (cloned) children.push(cloned as RootContent)
+  }
+  return {type: 'root', children}
+}
+
+/** `copy` recurses; for pathological nesting fall back to a JSON round trip (no positions). */
+function safeCopy(node: Nodes, copy: (node: Nodes) => Nodes | undefined): Nodes | undefined {
+  try {
+    return copy(node)
+  } catch (error) {
+    if (error instanceof RangeError) return flatten(node)
+    throw error
+  }
+}
+
+/** A last resort for trees too deep to copy: the node's text as a paragraph. */
+function flatten(node: Nodes): Nodes {
+  return {type: 'paragraph', children: [{type: 'text', value: textOf(node)}]}
+}
+
+const alertPattern = /^\s*\[!(note|tip|important|warning|caution)\]\s*/i
+const leadPattern = /^\s*(warning|note|caution|important|tip|danger|attention)\b\s*[:!.]?\s*/i
+
+function calloutKind(word: string): CalloutKind {
+  const key = word.toLowerCase()
+  if (key === 'danger') return 'caution'
+  if (key === 'attention') return 'important'
+  return key as CalloutKind
+}
+
+/**
+ * Find callouts in `tree`, mark their nodes with `data.callout` and strip
+ * GitHub alert markers (mutates `tree`, a copy).
+ */
+export function markCallouts(tree: Root): Callout[] {
+  const callouts: Callout[] = []
+  walk(tree, (node, parent) => {
+    if (node.type === 'blockquote') {
+      const kind = blockquoteKind(node)
+      if (kind) {
+        node.data = {...node.data, callout: kind}
+        callouts.push({kind, text: textOf(node).replace(leadPattern, '').trim()})
+        return false
+      }
+    } else if (node.type === 'paragraph' && parent?.type !== 'blockquote') {
+      const first = node.children[0]
+      if (first && first.type === 'strong') {
+        const match = /^\s*(warning|note|caution|important|tip|danger|attention)\s*:?\s*$/i.exec(textOf(first))
+        if (match) {
+          const kind = calloutKind(match[1]!)
+          node.data = {...node.data, callout: kind}
+          callouts.push({kind, text: textOf(node.children.slice(1)).replace(/^\s*:\s*/, '').trim()})
+        }
+      }
+    }
+    return undefined
+  })
+  return callouts
+}
+
+function blockquoteKind(node: Blockquote): CalloutKind | undefined {
+  const paragraph = node.children[0]
+  if (!paragraph || paragraph.type !== 'paragraph') return undefined
+  const first = paragraph.children[0]
+  if (first && first.type === 'text') {
+    const alert = alertPattern.exec(first.value)
+    if (alert) {
+      ;(first as Text).value = first.value.slice(alert[0].length)
+      if (first.value === '') {
+        paragraph.children.shift()
+        if (paragraph.children[0]?.type === 'break') paragraph.children.shift()
+        if (paragraph.children.length === 0) node.children.shift()
+      }
+      return calloutKind(alert[1]!)
+    }
+    const lead = leadPattern.exec(first.value)
+    if (lead && /[:!]/.test(lead[0])) return calloutKind(lead[1]!)
+  }
+  if (first && first.type === 'strong') {
+    const match = /^\s*(warning|note|caution|important|tip|danger|attention)\s*:?\s*$/i.exec(textOf(first))
+    if (match) return calloutKind(match[1]!)
+  }
+  return undefined
+}
+
+/** The GFM task items in `tree`, with ids unique in the step. */
+export function checklistOf(tree: Root): ChecklistItem[] {
+  const slugger = new GithubSlugger()
+  const items: ChecklistItem[] = []
+  walk(tree, (node) => {
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      const text = itemText(node)
+      items.push({id: slugger.slug(text || 'item'), text, checked: node.checked})
+    }
+  })
+  return items
+}
+
+/** Text of a list item without its nested lists. */
+function itemText(item: ListItem): string {
+  return textOf(item.children.filter((child) => child.type !== 'list')).replace(/\s+/g, ' ').trim()
+}
+
+/** A command with the code node it came from. */
+export interface FoundCommand {
+  command: Command
+  node: Code
+}
+
+/** The commands in `nodes` (the source tree, with positions). */
+export function commandsIn(nodes: RootContent[], declared: ReadonlySet<string>): FoundCommand[] {
+  const found: FoundCommand[] = []
+  for (const root of nodes) {
+    walk(root, (node) => {
+      if (node.type === 'code') for (const command of commandsOf(node, declared)) found.push({command, node})
+    })
+  }
+  return found
+}
+
+/** Whether content is empty: nothing but comments, definitions and blank HTML. */
+export function isEmptyContent(nodes: RootContent[]): boolean {
+  return nodes.every(
+    (node) => node.type === 'definition' || (node.type === 'html' && /^\s*(<!--[\s\S]*?-->\s*)*$/.test(node.value))
+  )
+}
+
+/** Position of a node as a plain object. */
+export function positionOf(node: {position?: Position | undefined} | undefined): Position | undefined {
+  const position = node?.position
+  return position ? {start: {...position.start}, end: {...position.end}} : undefined
+}

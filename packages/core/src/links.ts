@@ -1,0 +1,207 @@
+/**
+ * Links in runbooks: which are anchors in the same runbook, which point at
+ * another runbook, which are go-to sentences and choice lists.
+ */
+import type {Link, LinkReference, List, Nodes, Paragraph, PhrasingContent, RootContent} from 'mdast'
+import {type Definitions, normalizeIdentifier} from './content.js'
+import type {Position} from './types.js'
+import {textOf, walk} from './walk.js'
+
+/** Where a link points. */
+export type Target =
+  | {type: 'anchor'; anchor: string}
+  | {type: 'runbook'; href: string; path: string; anchor?: string | undefined}
+  | {type: 'external'}
+
+const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
+
+/** Classify a URL: an anchor in this runbook, another runbook (a relative Markdown file), or anything else. */
+export function classifyHref(url: string): Target {
+  const href = url.trim()
+  if (href.startsWith('#')) return {type: 'anchor', anchor: decode(href.slice(1))}
+  if (/^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//')) return {type: 'external'}
+  const hash = href.indexOf('#')
+  const path = (hash === -1 ? href : href.slice(0, hash)).split('?')[0]!
+  if (!markdownFile.test(path)) return {type: 'external'}
+  const anchor = hash === -1 ? undefined : decode(href.slice(hash + 1)) || undefined
+  return {type: 'runbook', href, path: decode(path), anchor}
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** The id a runbook file gets by default: its name without extensions, slugged. */
+export function idFromPath(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? path
+  const base = name.replace(/(?:\.html)?\.(?:md|markdown)(?:\.erb)?$/i, '').replace(/\.[^.]*$/, (ext) => (/^\.\d/.test(ext) ? ext : ''))
+  return slugText(base) || 'runbook'
+}
+
+/** A lower-case, dash-separated id from free text. */
+export function slugText(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+}
+
+/** A link found in content, with its target and the source position. */
+export interface FoundLink {
+  url: string
+  text: string
+  target: Target
+  position: Position | undefined
+  node: Link | LinkReference
+}
+
+/** Resolve a link or link reference to its URL (undefined for an undefined reference). */
+export function urlOf(node: Link | LinkReference, definitions: Definitions): string | undefined {
+  if (node.type === 'link') return node.url
+  return definitions.get(normalizeIdentifier(node.identifier))?.url
+}
+
+/** Every link in `nodes`. */
+export function linksIn(nodes: readonly Nodes[], definitions: Definitions): FoundLink[] {
+  const found: FoundLink[] = []
+  for (const root of nodes) {
+    walk(root, (node) => {
+      if (node.type === 'link' || node.type === 'linkReference') {
+        const url = urlOf(node, definitions)
+        if (url !== undefined) {
+          found.push({url, text: textOf(node).trim(), target: classifyHref(url), position: node.position, node})
+        }
+      }
+    })
+  }
+  return found
+}
+
+/** A choice read from a list item. */
+export interface ListChoice {
+  label: string
+  link: FoundLink
+}
+
+const tableOfContents = /^(?:table of )?contents$|^toc$|^index$|^(?:quick |useful |related )?links$|^see also$|^references?$/i
+
+/**
+ * The choices of a step that ends with a list whose every item links to a
+ * step or another runbook; undefined when the step does not end so.
+ */
+export function choiceList(nodes: RootContent[], title: string, definitions: Definitions): {list: List; choices: ListChoice[]} | undefined {
+  const last = nodes[nodes.length - 1]
+  if (!last || last.type !== 'list' || tableOfContents.test(title.trim())) return undefined
+  const choices: ListChoice[] = []
+  for (const item of last.children) {
+    if (typeof item.checked === 'boolean') return undefined
+    if (item.children.some((child) => child.type === 'list')) return undefined
+    const link = linksIn(item.children, definitions).find((found) => found.target.type !== 'external')
+    if (!link) return undefined
+    choices.push({label: choiceLabel(item.children, link), link})
+  }
+  return choices.length > 0 ? {list: last, choices} : undefined
+}
+
+/** The label of a choice item: its text before the link, else the link's text. */
+function choiceLabel(children: readonly Nodes[], link: FoundLink): string {
+  let before = ''
+  let done = false
+  for (const child of children) {
+    walk(child, (node) => {
+      if (done) return false
+      if (node === link.node) {
+        done = true
+        return false
+      }
+      if ('value' in node && node.type !== 'html') before += node.value
+      return undefined
+    })
+    if (done) break
+  }
+  const label = cleanLabel(before)
+  return label || cleanLabel(link.text) || link.url
+}
+
+/** Trim arrows, dashes, colons and "go to" phrases from the ends of a label. */
+export function cleanLabel(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/(?:[\s:;,→⇒>–—-]|->|=>)+$/u, '')
+    .replace(/\s*\b(?:then\s+)?(?:go|skip|proceed|continue|jump|return|move on|go back)\s+(?:to|with)\s*$/i, '')
+    .replace(/(?:[\s:;,→⇒>–—-]|->|=>)+$/u, '')
+    .replace(/^[\s:;,→⇒>–—-]+/u, '')
+    .trim()
+}
+
+/** A go-to sentence: "Go to [Step 7](#step-7)", "If the light is off, skip to [power](#power)". */
+export interface GoTo {
+  link: FoundLink
+  /** The condition ("If the light is off"), when the sentence has one. */
+  condition?: string | undefined
+}
+
+const goToPhrase =
+  /\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?["“]?$/i
+const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i
+
+/** Go-to sentences in the paragraphs of `nodes` (not inside `skip`, the choice list). */
+export function goTosIn(nodes: RootContent[], definitions: Definitions, skip?: Nodes): GoTo[] {
+  const found: GoTo[] = []
+  for (const root of nodes) {
+    walk(root, (node) => {
+      if (node === skip) return false
+      if (node.type === 'paragraph') {
+        goTosInParagraph(node, definitions, found)
+        return false
+      }
+      return undefined
+    })
+  }
+  return found
+}
+
+function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found: GoTo[]): void {
+  let text = ''
+  const visit = (children: PhrasingContent[]) => {
+    for (const child of children) {
+      if (child.type === 'link' || child.type === 'linkReference') {
+        const url = urlOf(child, definitions)
+        const target = url === undefined ? undefined : classifyHref(url)
+        const sentence = lastSentence(text)
+        if (url !== undefined && target && target.type !== 'external' && goToPhrase.test(sentence)) {
+          const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
+          const condition = conditionOf(sentence)
+          found.push(condition ? {link, condition} : {link})
+        }
+        text += textOf(child)
+      } else if ('value' in child) {
+        text += child.value
+      } else if ('children' in child) {
+        visit(child.children as PhrasingContent[])
+      } else if (child.type === 'break') {
+        text += ' '
+      }
+    }
+  }
+  visit(paragraph.children)
+}
+
+/** The sentence `text` ends in. */
+function lastSentence(text: string): string {
+  const parts = text.split(/(?<=[.!?])\s+/)
+  return (parts[parts.length - 1] ?? '').trimStart()
+}
+
+/** "If the light is off, go to" → "If the light is off". */
+function conditionOf(sentence: string): string | undefined {
+  if (!conditionStart.test(sentence)) return undefined
+  const clause = sentence.replace(goToPhrase, '').replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()
+  return clause || undefined
+}

@@ -1,0 +1,568 @@
+/**
+ * `parseRunbook`: Markdown in, a step graph and its diagnostics out.
+ */
+import type {Code, Heading, Root, RootContent, Yaml} from 'mdast'
+import GithubSlugger from 'github-slugger'
+import {toString} from 'mdast-util-to-string'
+import {
+  checklistOf,
+  cloneContent,
+  collectDefinitions,
+  commandsIn,
+  isEmptyContent,
+  markCallouts,
+  positionOf
+} from './content.js'
+import {destructiveReason} from './commands.js'
+import {createDiagnostic, type DiagnosticExtra, sortDiagnostics} from './diagnostics.js'
+import {emptyMeta, type Frontmatter, readFrontmatter} from './frontmatter.js'
+import {hashText} from './hash.js'
+import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
+import {parseMarkdown} from './processor.js'
+import {type HeadingAttributes, layout, takeAttributes} from './structure.js'
+import {hasTemplateSyntax} from './template.js'
+import type {Diagnostic, Edge, ParamSpec, ParseResult, Point, Position, RuleId, Runbook, RunbookLink, Step} from './types.js'
+import {textOf, walk} from './walk.js'
+
+/** Options of `parseRunbook` (every field optional). */
+export interface ParseOptions {
+  /** Path of the file, used in diagnostics, for the default id and to resolve links (default: none). */
+  file?: string | null | undefined
+  /** Id of the runbook, overriding frontmatter and file name (default: frontmatter `id`, else the file name, else the title). */
+  id?: string | null | undefined
+  /** Keep source positions in step content and commands (default: `false`; steps always carry theirs). */
+  positions?: boolean | null | undefined
+  /** Largest input read, in characters; the rest is cut with a `limit-exceeded` error (default: 10,000,000). */
+  maxSize?: number | null | undefined
+  /** Most steps read; the rest become part of the last one, with a `limit-exceeded` error (default: 2,000). */
+  maxSteps?: number | null | undefined
+}
+
+/** The defaults of `ParseOptions`, in one place. */
+export const parseDefaults = {
+  positions: false,
+  maxSize: 10_000_000,
+  maxSteps: 2000
+} as const
+
+interface Settings {
+  file: string | undefined
+  id: string | undefined
+  positions: boolean
+  maxSize: number
+  maxSteps: number
+}
+
+function settle(options: ParseOptions | null | undefined): Settings {
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new TypeError(`runbook-kit: parseRunbook options must be an object, not ${JSON.stringify(options)}`)
+  }
+  const given = options ?? {}
+  return {
+    file: given.file ?? undefined,
+    id: given.id ?? undefined,
+    positions: given.positions ?? parseDefaults.positions,
+    maxSize: given.maxSize ?? parseDefaults.maxSize,
+    maxSteps: Math.max(1, given.maxSteps ?? parseDefaults.maxSteps)
+  }
+}
+
+/**
+ * Parse a Markdown runbook into a step graph.
+ *
+ * Never throws on any text: problems in the runbook are returned as
+ * `diagnostics`. Throws a `TypeError` only when `markdown` is not a string.
+ *
+ * @example
+ *   const {runbook, diagnostics} = parseRunbook(markdown, {file: 'runbooks/printer.md'})
+ */
+export function parseRunbook(markdown: string, options?: ParseOptions | null): ParseResult {
+  if (typeof markdown !== 'string') {
+    throw new TypeError(`runbook-kit: parseRunbook expects Markdown text (a string), not ${describe(markdown)}`)
+  }
+  const settings = settle(options)
+  const diagnostics: Diagnostic[] = []
+  let source = markdown.charCodeAt(0) === 0xfeff ? markdown.slice(1) : markdown
+  if (source.length > settings.maxSize) {
+    diagnostics.push(
+      createDiagnostic('limit-exceeded', `File is larger than ${settings.maxSize} characters; only the start was read`, undefined, settings.file)
+    )
+    source = source.slice(0, settings.maxSize)
+  }
+  const result = buildRunbook(parseMarkdown(source), source, settings)
+  result.diagnostics.unshift(...diagnostics)
+  return result
+}
+
+/**
+ * Build a runbook from an mdast tree parsed (with positions) from `source`,
+ * as `remarkRunbook` does inside a unified pipeline. Mutates `tree` only to
+ * remove `{#id}` attributes from headings.
+ */
+export function buildRunbook(tree: Root, source: string, options?: ParseOptions | null): ParseResult {
+  const settings = settle(options)
+  try {
+    return build(tree, source, settings)
+  } catch (error) {
+    // A bug of ours must not block a whole bundle build: report it on the file.
+    const message = error instanceof Error ? error.message : String(error)
+    const title = settings.file ? idFromPath(settings.file) : 'Untitled runbook'
+    const runbook = emptyRunbook(settings.id ?? title, title, hashText(source), settings.file)
+    return {
+      runbook,
+      diagnostics: [createDiagnostic('invalid-input', `Runbook Kit could not read this file (${message})`, undefined, settings.file)]
+    }
+  }
+}
+
+function build(tree: Root, source: string, settings: Settings): ParseResult {
+  const {file} = settings
+  const diagnostics: Diagnostic[] = []
+  const report = (ruleId: RuleId, message: string, place: Point | Position | undefined, extra?: DiagnosticExtra) =>
+    diagnostics.push(createDiagnostic(ruleId, message, place, file, extra))
+
+  // Frontmatter.
+  let frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
+  if (yaml) {
+    const read = readFrontmatter(yaml.value, yaml.position?.start ?? {line: 1, column: 1}, file)
+    frontmatter = read.frontmatter
+    diagnostics.push(...read.diagnostics)
+  }
+  let body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== ('toml' as string))
+
+  // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order.
+  const attributes = new Map<Heading, HeadingAttributes>()
+  const slugs = new Map<Heading, string>()
+  const slugger = new GithubSlugger()
+  walk(tree, (node) => {
+    if (node.type === 'heading') {
+      const attrs = takeAttributes(node)
+      attributes.set(node, attrs)
+      slugs.set(node, attrs.id ?? slugger.slug(toString(node)))
+    }
+  })
+
+  // Title: frontmatter, else the first h1, else the file name.
+  let title = frontmatter.title
+  const firstHeadingIndex = body.findIndex((node) => node.type === 'heading')
+  const firstHeading = body[firstHeadingIndex] as Heading | undefined
+  if (firstHeading && firstHeading.depth === 1) {
+    const text = toString(firstHeading).trim()
+    const template = hasTemplateSyntax(text)
+    const h1Count = body.filter((node) => node.type === 'heading' && node.depth === 1).length
+    if (template || title === undefined || h1Count === 1) {
+      if (!template && title === undefined && text) title = text
+      body = body.filter((_, index) => index !== firstHeadingIndex)
+    }
+  }
+  if (!title) {
+    title = file ? humanize(idFromPath(file)) : 'Untitled runbook'
+    report('missing-title', 'Runbook has no title: add `title:` to the frontmatter or a `# Heading`', undefined, {
+      note: `Using "${title}"`
+    })
+  }
+  const id = settings.id ?? frontmatter.id ?? (file ? idFromPath(file) : slugText(title) || 'runbook')
+
+  const definitions = collectDefinitions(tree)
+  const structure = layout(body, source, attributes)
+  let units = structure.units
+  if (structure.structure === 'single') {
+    units = [
+      {
+        title,
+        endAttribute: false,
+        depth: 0,
+        conditional: false,
+        nodes: structure.outro,
+        position: spanPosition(structure.outro)
+      }
+    ]
+    structure.outro = []
+  }
+  if (units.length > settings.maxSteps) {
+    report('limit-exceeded', `Runbook has ${units.length} steps; steps after the first ${settings.maxSteps} were merged into the last one`, units[settings.maxSteps]?.position)
+    const rest = units.slice(settings.maxSteps)
+    units = units.slice(0, settings.maxSteps)
+    const last = units[units.length - 1]!
+    for (const unit of rest) last.nodes.push(...(unit.heading ? [unit.heading] : []), ...unit.nodes)
+  }
+
+  // Step ids: explicit, else the heading's slug, else a slug of the title.
+  const ids: string[] = []
+  const taken = new Set<string>()
+  for (const unit of units) {
+    let stepId = unit.explicitId ?? (unit.heading ? slugs.get(unit.heading) : undefined) ?? slugger.slug(unit.title || 'step')
+    if (!stepId) stepId = slugger.slug('step')
+    if (taken.has(stepId)) {
+      report('duplicate-step-id', `Step id "${stepId}" is used by another step`, unit.position, {
+        severity: unit.explicitId ? 'error' : 'warning',
+        note: 'Links to it lead to the first step with that id; give this step an explicit {#id}'
+      })
+      let suffix = 1
+      while (taken.has(`${stepId}-${suffix}`)) suffix++
+      stepId = `${stepId}-${suffix}`
+    }
+    taken.add(stepId)
+    ids.push(stepId)
+  }
+
+  // Anchors: headings inside steps lead to their step; intro/outro anchors exist but are not steps.
+  const anchors: Record<string, string> = {}
+  const known = new Set<string>(ids)
+  const addAnchors = (nodes: RootContent[], stepId: string | undefined) => {
+    for (const root of nodes) {
+      walk(root, (node) => {
+        if (node.type === 'heading') {
+          const slug = slugs.get(node)
+          if (slug !== undefined) {
+            known.add(slug)
+            if (stepId !== undefined && !ids.includes(slug) && !(slug in anchors)) anchors[slug] = stepId
+          }
+        } else if (node.type === 'html') {
+          for (const match of node.value.matchAll(/\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)) known.add(match[1]!)
+        }
+      })
+    }
+  }
+  addAnchors(structure.intro, undefined)
+  addAnchors(structure.outro, undefined)
+  units.forEach((unit, index) => addAnchors(unit.nodes, ids[index]))
+  if (firstHeading && slugs.has(firstHeading)) known.add(slugs.get(firstHeading)!)
+  const resolveAnchor = (anchor: string): string | undefined => {
+    for (const candidate of [anchor, anchor.toLowerCase()]) {
+      if (ids.includes(candidate)) return candidate
+      if (candidate in anchors) return anchors[candidate]
+    }
+    const numbered = /^step-?(\d+)$/i.exec(anchor)
+    if (numbered) return ids[Number(numbered[1]) - 1]
+    return undefined
+  }
+
+  // Declared parameters.
+  const declared = new Set(frontmatter.params.map((param) => param.name))
+  const params: ParamSpec[] = frontmatter.params.map((param) => ({...param}))
+  const inferred = new Map<string, Code>()
+
+  // Steps.
+  const steps: Step[] = []
+  const links: RunbookLink[] = []
+  const edgeLinks = new Set<FoundLink['node']>()
+  const reportedLinks = new Set<FoundLink['node']>()
+  units.forEach((unit, index) => {
+    const stepId = ids[index]!
+    const content = cloneContent(unit.nodes, definitions, settings.positions)
+    const callouts = markCallouts(content)
+    const found = commandsIn(unit.nodes, declared)
+    const step: Step = {
+      id: stepId,
+      title: unit.title,
+      kind: 'task',
+      content,
+      commands: found.map(({command, node}) => (settings.positions && node.position ? {...command, position: positionOf(node)} : command)),
+      checklist: checklistOf(content),
+      callouts,
+      params: [...new Set(found.flatMap(({command}) => command.params))],
+      edges: [],
+      position: positionOf(unit)
+    }
+    if (unit.number !== undefined) step.number = unit.number
+
+    for (const {command, node} of found) {
+      for (const name of command.params) {
+        if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
+      }
+    }
+    const hasWarning = callouts.some((callout) => callout.kind === 'warning' || callout.kind === 'caution' || callout.kind === 'important')
+    if (!hasWarning) {
+      const destructive = found.find(({command}) => command.destructive)
+      if (destructive) {
+        report(
+          'destructive-without-warning',
+          `Step "${unit.title}" has a command that ${destructiveReason(destructive.command.code) ?? 'destroys data'} but no warning callout`,
+          destructive.node.position,
+          {note: 'Add a `> [!WARNING]` before the command that says what it destroys'}
+        )
+      }
+    }
+
+    // Edges from a choice list and go-to sentences.
+    const edgeFor = (link: FoundLink, kind: Edge['kind'], label: string | undefined): Edge | undefined => {
+      edgeLinks.add(link.node)
+      const target = link.target
+      if (target.type === 'anchor') {
+        const to = resolveAnchor(target.anchor)
+        if (to === undefined) {
+          reportedLinks.add(link.node)
+          report('dangling-link', `Link target "#${target.anchor}" is not a step`, link.position)
+          return undefined
+        }
+        return label ? {kind, to, label} : {kind, to}
+      }
+      if (target.type === 'runbook') {
+        const edge: Edge = {kind, runbook: idFromPath(target.path), href: target.href}
+        if (target.anchor) edge.to = target.anchor
+        if (label) edge.label = label
+        return edge
+      }
+      return undefined
+    }
+    const choices = choiceList(unit.nodes, unit.title, definitions)
+    if (choices) {
+      if (choices.choices.length === 1) {
+        report('decision-with-one-choice', `Step "${unit.title}" ends in a list of choices with only one choice`, choices.list.position, {
+          note: 'Add the other answers, or write "Go to [step](#id)." instead'
+        })
+      }
+      for (const choice of choices.choices) {
+        const edge = edgeFor(choice.link, 'choice', choice.label)
+        if (edge) step.edges.push(edge)
+      }
+    }
+    let unconditional = false
+    let conditional = false
+    for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
+      const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined)
+      if (!edge) continue
+      if (step.edges.some((other) => other.to === edge.to && other.runbook === edge.runbook)) continue
+      step.edges.push(edge)
+      if (goTo.condition) conditional = true
+      else unconditional = true
+    }
+    // The step continues unless a choice list, an unconditional go-to or an end says otherwise (set below).
+    ;(step as StepDraft).continues = !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes)
+    ;(step as StepDraft).conditional = conditional
+
+    for (const link of linksIn(unit.nodes, definitions)) {
+      if (link.target.type === 'runbook' && !edgeLinks.has(link.node)) {
+        const entry: RunbookLink = {from: stepId, href: link.target.href, runbook: idFromPath(link.target.path)}
+        if (link.target.anchor) entry.to = link.target.anchor
+        links.push(entry)
+      }
+    }
+    if (isEmptyContent(unit.nodes) && !choices) {
+      ;(step as StepDraft).empty = true
+    }
+    steps.push(step)
+  })
+
+  // "If …" runs: the unit before the run decides; each branch joins after the run.
+  const joins = new Map<number, number | undefined>()
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index]!
+    if (!unit.conditional || index === 0 || (units[index - 1]!.conditional && units[index - 1]!.depth === unit.depth)) continue
+    let end = index
+    while (end + 1 < units.length && units[end + 1]!.conditional && units[end + 1]!.depth === unit.depth) end++
+    if (end === index) continue
+    const decider = steps[index - 1]!
+    for (let member = index; member <= end; member++) {
+      decider.edges.push({kind: 'choice', to: ids[member]!, label: conditionLabel(units[member]!.title)})
+      joins.set(member, end + 1 < units.length ? end + 1 : undefined)
+    }
+    ;(decider as StepDraft).continues = false
+    index = end
+  }
+
+  // Default edges, kinds.
+  steps.forEach((step, index) => {
+    const draft = step as StepDraft
+    if (draft.continues) {
+      const next = joins.has(index) ? joins.get(index) : index + 1 < steps.length ? index + 1 : undefined
+      if (next !== undefined && draft.conditional) {
+        // "If …, go to [the next step]" is no branch: drop it and just continue.
+        const nextId = ids[next]!
+        step.edges = step.edges.filter((edge) => edge.runbook !== undefined || edge.to !== nextId)
+        draft.conditional = step.edges.some((edge) => edge.kind === 'choice')
+      }
+      if (next !== undefined) {
+        step.edges.push(draft.conditional ? {kind: 'next', to: ids[next]!, label: 'Otherwise, continue'} : {kind: 'next', to: ids[next]!})
+      }
+    }
+    const inside = step.edges.filter((edge) => edge.runbook === undefined)
+    step.kind = step.edges.length >= 2 ? 'decision' : inside.length === 0 ? 'end' : 'task'
+    if (draft.empty && step.kind !== 'decision') {
+      report('empty-step', `Step "${step.title}" has no content`, step.position, {note: 'Say what to do, or merge it into a neighbour'})
+    }
+    delete draft.continues
+    delete draft.conditional
+    delete draft.empty
+  })
+
+  // Reachability from the start.
+  if (steps.length > 0) {
+    const reached = reachable(steps)
+    for (const step of steps) {
+      if (!reached.has(step.id)) {
+        report('unreachable-step', `Step "${step.title}" cannot be reached from the start`, step.position, {
+          note: 'Link to it from a choice or a go-to, or remove it'
+        })
+      }
+    }
+    if (![...reached].some((stepId) => steps.find((step) => step.id === stepId)?.kind === 'end')) {
+      report('no-end', 'No end can be reached from the start: every path loops', steps[0]!.position)
+    }
+  }
+
+  // Links in prose that lead nowhere.
+  const checkLinks = (nodes: RootContent[]) => {
+    for (const link of linksIn(nodes, definitions)) {
+      if (link.target.type !== 'anchor' || reportedLinks.has(link.node) || !link.target.anchor) continue
+      const anchor = link.target.anchor
+      if (resolveAnchor(anchor) === undefined && !known.has(anchor) && !known.has(anchor.toLowerCase())) {
+        report('dangling-link', `Link target "#${anchor}" is not a step or heading`, link.position, {severity: 'warning'})
+      }
+    }
+  }
+  checkLinks(structure.intro)
+  checkLinks(structure.outro)
+  for (const unit of units) checkLinks(unit.nodes)
+  for (const link of linksIn([...structure.intro, ...structure.outro], definitions)) {
+    if (link.target.type === 'runbook') {
+      const entry: RunbookLink = {href: link.target.href, runbook: idFromPath(link.target.path)}
+      if (link.target.anchor) entry.to = link.target.anchor
+      links.push(entry)
+    }
+  }
+
+  // Parameters used but not declared.
+  for (const [name, node] of inferred) {
+    params.push({name, secret: false, declared: false})
+    report('undeclared-param', `Parameter "${name}" is used but not declared in the frontmatter`, node.position, {
+      note: 'Declare it under `params:` with a description (and `secret: true` for passwords and tokens)'
+    })
+  }
+
+  checkFences(tree, source, report)
+
+  const runbook: Runbook = {
+    id,
+    title,
+    hash: hashText(source),
+    structure: structure.structure,
+    meta: frontmatter.meta,
+    params,
+    intro: cloneContent(structure.intro, definitions, settings.positions),
+    outro: cloneContent(structure.outro, definitions, settings.positions),
+    start: ids[0] ?? '',
+    steps,
+    anchors,
+    links
+  }
+  const description = frontmatter.description ?? introSummary(structure.intro)
+  if (description) runbook.description = description
+  if (file !== undefined) runbook.file = file
+  markCallouts(runbook.intro)
+  markCallouts(runbook.outro)
+  return {runbook, diagnostics: sortDiagnostics(diagnostics)}
+}
+
+/** Fields used while building a step, removed before it is returned. */
+type StepDraft = Step & {continues?: boolean; conditional?: boolean; empty?: boolean}
+
+/** Ids of the steps reachable from the first one along edges inside the runbook. */
+export function reachable(steps: readonly Step[]): Set<string> {
+  const byId = new Map(steps.map((step) => [step.id, step]))
+  const reached = new Set<string>()
+  const queue = steps[0] ? [steps[0].id] : []
+  while (queue.length > 0) {
+    const stepId = queue.pop()!
+    if (reached.has(stepId)) continue
+    reached.add(stepId)
+    for (const edge of byId.get(stepId)?.edges ?? []) {
+      if (edge.runbook === undefined && edge.to !== undefined && byId.has(edge.to) && !reached.has(edge.to)) queue.push(edge.to)
+    }
+  }
+  return reached
+}
+
+/** "If the pod is pending" → "The pod is pending". */
+function conditionLabel(title: string): string {
+  const rest = title.replace(/^if\s+/i, '').replace(/[:.?]$/, '').trim()
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : title
+}
+
+const endMarker = /^(?:end of (?:the )?(?:runbook|procedure)|stop here|this (?:runbook|procedure) ends here|the end)[.!]?$/i
+
+function endsWithMarker(nodes: RootContent[]): boolean {
+  const last = nodes[nodes.length - 1]
+  return last !== undefined && last.type === 'paragraph' && endMarker.test(textOf(last).trim().replace(/^\*+|\*+$/g, ''))
+}
+
+/** Report fenced code blocks whose closing fence is missing. */
+function checkFences(tree: Root, source: string, report: (rule: 'unclosed-code-fence', message: string, place: Position | undefined) => void) {
+  walk(tree, (node) => {
+    if (node.type !== 'code' || !node.position) return undefined
+    const start = node.position.start.offset ?? 0
+    const end = node.position.end.offset ?? start
+    const raw = source.slice(start, end)
+    const open = /^(`{3,}|~{3,})/.exec(raw)
+    if (!open) return undefined
+    const lines = raw.split(/\r?\n/)
+    const last = lines.length > 1 ? lines[lines.length - 1]! : ''
+    const fenceChar = open[1]![0]!
+    const closed = lines.length > 1 && new RegExp(`^[\\s>]*\\${fenceChar}{${open[1]!.length},}\\s*$`).test(last)
+    if (!closed) {
+      report('unclosed-code-fence', `Code block opened with ${open[1]} is never closed`, {start: node.position.start, end: node.position.start})
+    }
+    return undefined
+  })
+}
+
+/** The first paragraph of the intro, as a one-line summary. */
+function introSummary(intro: RootContent[]): string | undefined {
+  const paragraph = intro.find((node) => node.type === 'paragraph')
+  if (!paragraph) return undefined
+  const text = textOf(paragraph).replace(/\s+/g, ' ').trim()
+  if (!text || hasTemplateSyntax(text)) return undefined
+  return text.length > 240 ? text.slice(0, text.lastIndexOf(' ', 237)) + '…' : text
+}
+
+function spanPosition(nodes: RootContent[]): Position | undefined {
+  const start = nodes[0]?.position?.start
+  const end = nodes[nodes.length - 1]?.position?.end
+  return start && end ? {start: {...start}, end: {...end}} : undefined
+}
+
+function humanize(id: string): string {
+  const text = id.replace(/[-_]+/g, ' ').trim()
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : 'Untitled runbook'
+}
+
+function emptyRunbook(id: string, title: string, hash: string, file: string | undefined): Runbook {
+  const runbook: Runbook = {
+    id,
+    title,
+    hash,
+    structure: 'single',
+    meta: emptyMeta(),
+    params: [],
+    intro: {type: 'root', children: []},
+    outro: {type: 'root', children: []},
+    start: 'start',
+    steps: [
+      {
+        id: 'start',
+        title,
+        kind: 'end',
+        content: {type: 'root', children: []},
+        commands: [],
+        checklist: [],
+        callouts: [],
+        params: [],
+        edges: []
+      }
+    ],
+    anchors: {},
+    links: []
+  }
+  if (file !== undefined) runbook.file = file
+  return runbook
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40))
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object'
+  return `${typeof value} ${String(value)}`
+}
+
