@@ -1,0 +1,12 @@
+/**
+ * @runbook-kit/core/node: the Node-only parts: loading runbooks from files
+ * and folders, and the `runbook` CLI.
+ *
+ * @module
+ */
+export * from '../index.js'
+export {loadRunbook, loadRunbooks, loadDefaults, type LoadOptions, type LoadResult} from './load.js'
+export {main} from './cli.js'
+export {buildBundle, type BuildBundleOptions, type BuildBundleResult, type BuildProgress} from './bundle.js'
+export type {CliCommand, CliIo} from './io.js'
+export {createFileStore, type FileStoreOptions} from './session-file-storage.js'

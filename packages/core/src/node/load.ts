@@ -1,0 +1,102 @@
+/**
+ * Loading runbooks from files and folders (Node only).
+ */
+import {readdir, readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import {createCollection, type Collection} from '../collection.js'
+import {createDiagnostic} from '../diagnostics.js'
+import {parseRunbook, type ParseOptions} from '../parse.js'
+import type {Diagnostic, ParseResult} from '../types.js'
+
+/** Options of `loadRunbook` and `loadRunbooks`. */
+export interface LoadOptions extends Omit<ParseOptions, 'file'> {
+  /** Folder that file names in runbooks and diagnostics are relative to (default: `process.cwd()`). */
+  cwd?: string | null | undefined
+  /** File names to skip inside folders (default: `README.md`, `CHANGELOG.md`, `LICENSE.md`, `CONTRIBUTING.md`, `SUMMARY.md`). */
+  ignore?: readonly string[] | null | undefined
+}
+
+/** The defaults of `LoadOptions`. */
+export const loadDefaults = {
+  ignore: ['README.md', 'CHANGELOG.md', 'LICENSE.md', 'CONTRIBUTING.md', 'SUMMARY.md', 'CODE_OF_CONDUCT.md']
+} as const
+
+/** What `loadRunbooks` returns: a collection plus the files it read. */
+export interface LoadResult extends Collection {
+  /** The files read, as they appear in `runbook.file`. */
+  files: string[]
+}
+
+const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
+
+/** Read one Markdown file and parse it. Unreadable files give an `invalid-input` diagnostic. */
+export async function loadRunbook(file: string, options?: LoadOptions | null): Promise<ParseResult> {
+  const cwd = options?.cwd ?? process.cwd()
+  const name = displayName(path.resolve(cwd, file), cwd)
+  let text: string
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8')
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message
+    return {
+      runbook: parseRunbook('', {...options, file: name}).runbook,
+      diagnostics: [createDiagnostic('invalid-input', `Cannot read ${name}: ${reason}`, undefined, name)]
+    }
+  }
+  return parseRunbook(text, {...options, file: name})
+}
+
+/**
+ * Load every runbook in `paths` (files, or folders searched recursively for
+ * `.md`, `.markdown` and `.md.erb` files, skipping dot-folders and
+ * `node_modules`) as a collection with links between them resolved.
+ */
+export async function loadRunbooks(paths: string | readonly string[], options?: LoadOptions | null): Promise<LoadResult> {
+  const cwd = options?.cwd ?? process.cwd()
+  const ignore = new Set(options?.ignore ?? loadDefaults.ignore)
+  const list = typeof paths === 'string' ? [paths] : [...paths]
+  if (list.some((entry) => typeof entry !== 'string')) {
+    throw new TypeError(`runbook-kit: loadRunbooks expects paths (strings), not ${JSON.stringify(paths)}`)
+  }
+  const files: string[] = []
+  const problems: Diagnostic[] = []
+  for (const entry of list) {
+    const absolute = path.resolve(cwd, entry)
+    let info
+    try {
+      info = await stat(absolute)
+    } catch {
+      problems.push(createDiagnostic('invalid-input', `No such file or folder: ${entry}`, undefined, entry))
+      continue
+    }
+    if (info.isDirectory()) files.push(...(await findMarkdown(absolute, ignore)))
+    else files.push(absolute)
+  }
+  const results = await Promise.all(files.map((file) => loadRunbook(file, {...options, cwd})))
+  const collection = createCollection(results, options)
+  return {
+    runbooks: collection.runbooks,
+    diagnostics: [...problems, ...collection.diagnostics],
+    get: collection.get,
+    files: results.map((result) => result.runbook.file ?? '')
+  }
+}
+
+async function findMarkdown(dir: string, ignore: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = []
+  const entries = await readdir(dir, {withFileTypes: true})
+  entries.sort((a, b) => a.name.localeCompare(b.name))
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) found.push(...(await findMarkdown(full, ignore)))
+    else if (entry.isFile() && markdownFile.test(entry.name) && !ignore.has(entry.name)) found.push(full)
+  }
+  return found
+}
+
+/** A path relative to `cwd` with forward slashes, or absolute when outside it. */
+function displayName(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute)
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/')
+}
