@@ -215,7 +215,11 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
     )
   }
   if (report.currentMoved) {
-    problems.push(`The current step "${report.currentMoved.from}" is no longer in the runbook; the session continues at "${current}".`)
+    problems.push(
+      savedCurrent === undefined
+        ? `The saved state names no current step; the session continues at "${current}".`
+        : `The current step "${savedCurrent}" is no longer in the runbook; the session continues at "${current}".`
+    )
   }
   return sessionFromState(runbook, state, now, report, options?.secrets)
 }
