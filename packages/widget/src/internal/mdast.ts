@@ -146,8 +146,22 @@ function block(node: RootContent, state: State): Renderable {
     case 'definition':
     case 'yaml':
       return nothing
+    case 'text':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'inlineCode':
+    case 'link':
+    case 'linkReference':
+    case 'image':
+    case 'imageReference':
+    case 'break':
+    case 'footnoteReference':
+      return phrasing(node, state)
     default:
-      if ('children' in node) return children(node as Parents, state)
+      // Unknown nodes (from plugins): their children, or their text.
+      if ('children' in node && Array.isArray(node.children)) return children(node as Parents, state)
+      if ('value' in node && typeof node.value === 'string') return node.value
       return nothing
   }
 }

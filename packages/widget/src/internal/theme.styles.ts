@@ -160,6 +160,12 @@ export const themeStyles = css`
     background: var(--_rk-color-surface);
   }
 
+  .button:disabled {
+    opacity: 0.45;
+    cursor: default;
+    pointer-events: none;
+  }
+
   .button.danger {
     color: var(--_rk-color-danger);
   }

@@ -256,8 +256,12 @@ export class RunbookWalkthrough extends LitElement {
     this._drafts = {}
     this._notices = notices
     this._escalating = false
-    this.#attach(session ?? createSession(runbook), session ? 'resume' : 'start')
-    if (this.deepLink) this.#followHash()
+    const resumed = session !== undefined
+    session ??= createSession(runbook)
+    // A deep link names the step to open at.
+    const linked = this.deepLink ? this.#hashTarget(runbook.id) : undefined
+    if (linked && session.status === 'active' && linked !== session.current.id && session.step(linked)) session.goTo(linked)
+    this.#attach(session, resumed ? 'resume' : 'start')
     this.#save()
   }
 
@@ -312,15 +316,17 @@ export class RunbookWalkthrough extends LitElement {
     if (location.hash !== hash) history.replaceState(history.state, '', hash)
   }
 
+  /** The step id the URL hash names for runbook `runbookId`, if it names one. */
+  #hashTarget(runbookId: string): string | undefined {
+    const match = /^#([^/]+)\/(.+)$/.exec(location.hash)
+    return match && decode(match[1]!) === runbookId ? decode(match[2]!) : undefined
+  }
+
   #followHash(): void {
     const session = this._session
     if (!this.deepLink || !session || session.status !== 'active') return
-    const match = /^#([^/]+)\/(.+)$/.exec(location.hash)
-    if (!match) return
-    const [runbookId, stepId] = [decode(match[1]!), decode(match[2]!)]
-    if (runbookId === session.runbook.id && stepId !== session.current.id && session.step(stepId)) {
-      session.goTo(stepId)
-    }
+    const stepId = this.#hashTarget(session.runbook.id)
+    if (stepId && stepId !== session.current.id && session.step(stepId)) this.#act((s) => s.goTo(stepId))
   }
 
   /** Run a session operation from a user action; misuse (a stale button) is ignored, never thrown at the page. */

@@ -36,7 +36,8 @@ export const styles = [
     }
 
     .estimate::before {
-      content: '⏱ ';
+      content: '·';
+      margin-right: 0.4em;
     }
 
     .title {

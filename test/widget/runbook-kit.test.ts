@@ -1,0 +1,132 @@
+// @vitest-environment happy-dom
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import * as widget from '../../packages/widget/src/index.js'
+import type {RunbookKit} from '../../packages/widget/src/components/runbook-kit/runbook-kit.component.js'
+import type {RunbookSearch} from '../../packages/widget/src/components/search/search.component.js'
+import type {RunbookWalkthrough} from '../../packages/widget/src/components/walkthrough/walkthrough.component.js'
+import {define} from '../../packages/widget/src/internal/define.js'
+import {clearLibraryCache} from '../../packages/widget/src/internal/library.js'
+import {bundleJson} from './fixtures.js'
+import {$, button, mount, settle, until} from './dom.js'
+
+async function kit(attributes: Record<string, string> = {}) {
+  const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/runbooks.bundle.json', ...attributes})
+  const search = await until(() => $<RunbookSearch>(element, 'runbook-search'))
+  await until(() => $(search, '[role=option]'))
+  return {element, search}
+}
+
+async function choose(search: RunbookSearch, query: string) {
+  const field = $<HTMLInputElement>(search, 'input')!
+  field.value = query
+  field.dispatchEvent(new Event('input'))
+  await settle(search)
+  field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, composed: true, cancelable: true}))
+  await settle(search)
+}
+
+beforeEach(() => {
+  clearLibraryCache()
+  localStorage.clear()
+  history.replaceState(null, '', '/')
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson())))
+})
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+describe('the package entry', () => {
+  it('exports the three components, the default strings and nothing else at runtime', () => {
+    expect(Object.keys(widget).sort()).toEqual(['RunbookKit', 'RunbookSearch', 'RunbookWalkthrough', 'defaultStrings'])
+    expect(customElements.get('runbook-kit')).toBe(widget.RunbookKit)
+    expect(customElements.get('runbook-search')).toBe(widget.RunbookSearch)
+    expect(customElements.get('runbook-walkthrough')).toBe(widget.RunbookWalkthrough)
+  })
+
+  it('registering twice is harmless: the same class is silent, another class warns and is refused', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(() => define('runbook-kit', widget.RunbookKit)).not.toThrow()
+    expect(warn).not.toHaveBeenCalled()
+    class Other extends HTMLElement {}
+    expect(() => define('runbook-kit', Other)).not.toThrow()
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^runbook-kit: <runbook-kit> is already registered.*\[RK-DUPLICATE-DEFINE\]$/))
+    expect(customElements.get('runbook-kit')).toBe(widget.RunbookKit)
+  })
+})
+
+describe('<runbook-kit>', () => {
+  it('starts with a search that browses every runbook', async () => {
+    const {element, search} = await kit({shortcut: '/'})
+    expect(search.browse).toBe(true)
+    expect(search.shortcut).toBe('/')
+    expect($(element, 'runbook-walkthrough')).toBeNull()
+  })
+
+  it('opens the chosen runbook in a walkthrough, and goes back to the search', async () => {
+    const {element, search} = await kit()
+    await choose(search, 'share folder')
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => walk.session)
+    expect(element.runbookId).toBe('restore-share')
+    expect(element.getAttribute('runbook-id')).toBe('restore-share')
+    await settle(walk)
+    expect($(walk, '[part=title]')?.textContent).toBe('Restore a deleted share folder')
+    button(element, 'All runbooks').click()
+    await settle(element)
+    expect($(element, 'runbook-walkthrough')).toBeNull()
+    expect($(element, 'runbook-search')).not.toBeNull()
+  })
+
+  it('stays on the search when the page cancels runbook-select', async () => {
+    const {element, search} = await kit()
+    const cancel = (event: Event) => event.preventDefault()
+    document.addEventListener('runbook-select', cancel)
+    await choose(search, 'share folder')
+    await settle(element)
+    document.removeEventListener('runbook-select', cancel)
+    expect(element.runbookId).toBeUndefined()
+    expect($(element, 'runbook-walkthrough')).toBeNull()
+  })
+
+  it('opens a runbook set by script through runbook-id', async () => {
+    const {element} = await kit()
+    element.runbookId = 'desk-phone'
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => walk.session)
+    expect(walk.session!.runbook.id).toBe('desk-phone')
+  })
+
+  it('with deep-link, opens the runbook and step named in the URL hash', async () => {
+    history.replaceState(null, '', '#desk-phone/power')
+    const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/runbooks.bundle.json', 'deep-link': ''})
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => walk.session)
+    await settle(walk)
+    expect(walk.session!.current.id).toBe('power')
+    expect(walk.deepLink).toBe(true)
+  })
+
+  it('passes theme, strings and storage down', async () => {
+    const {element, search} = await kit({theme: 'dark', storage: 'none'})
+    element.strings = {searchLabel: 'Suche'}
+    await settle(element)
+    expect(search.getAttribute('theme')).toBe('dark')
+    expect($(search, 'input')?.getAttribute('aria-label')).toBe('Suche')
+    element.runbookId = 'desk-phone'
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await settle(element)
+    expect(walk.storage).toBe('none')
+    expect(walk.getAttribute('theme')).toBe('dark')
+  })
+
+  it('says so when the bundle cannot be loaded', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', {status: 500})))
+    clearLibraryCache()
+    const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/broken.json'})
+    await until(() => $(element, '[role=alert]'))
+    expect($(element, '[role=alert]')?.textContent).toContain('HTTP 500')
+  })
+})

@@ -1,0 +1,252 @@
+// @vitest-environment happy-dom
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import '../../packages/widget/src/components/search/search.js'
+import type {RunbookSearch} from '../../packages/widget/src/components/search/search.component.js'
+import {highlight} from '../../packages/widget/src/components/search/search.component.js'
+import type {RunbookSelectDetail} from '../../packages/widget/src/internal/events.js'
+import {clearLibraryCache} from '../../packages/widget/src/internal/library.js'
+import {bundleJson} from './fixtures.js'
+import {$, $$, mount, record, settle, until} from './dom.js'
+
+async function searchBox(attributes: Record<string, string> = {}, props: Record<string, unknown> = {}) {
+  const element = await mount<RunbookSearch>('runbook-search', props, {src: '/runbooks.bundle.json', ...attributes})
+  await until(() => $(element, 'select') ?? $(element, '[role=alert]'))
+  return element
+}
+
+const input = (element: Element) => $<HTMLInputElement>(element, 'input')!
+
+async function type(element: RunbookSearch, text: string) {
+  const field = input(element)
+  field.focus()
+  field.value = text
+  field.dispatchEvent(new Event('input'))
+  await settle(element)
+}
+
+async function key(element: RunbookSearch, name: string, init: KeyboardEventInit = {}) {
+  const event = new KeyboardEvent('keydown', {key: name, bubbles: true, composed: true, cancelable: true, ...init})
+  input(element).dispatchEvent(event)
+  await settle(element)
+  return event
+}
+
+const options = (element: Element) => $$(element, '[role=option]')
+
+let fetchMock: ReturnType<typeof vi.fn>
+
+beforeEach(() => {
+  clearLibraryCache()
+  fetchMock = vi.fn(async () => new Response(bundleJson()))
+  vi.stubGlobal('fetch', fetchMock)
+})
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+})
+
+describe('<runbook-search>', () => {
+  it('is registered', () => {
+    const element: RunbookSearch = document.createElement('runbook-search')
+    expect(customElements.get('runbook-search')).toBe(element.constructor)
+  })
+
+  it('shows a labelled combobox, and nothing in the list before a query', async () => {
+    const element = await searchBox()
+    const field = input(element)
+    expect(field.getAttribute('role')).toBe('combobox')
+    expect(field.getAttribute('aria-label')).toBe('Search runbooks')
+    expect(field.getAttribute('aria-expanded')).toBe('false')
+    expect(options(element)).toHaveLength(0)
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('finds runbook › step as one types, with highlighted snippets and badges', async () => {
+    const element = await searchBox()
+    await type(element, 'ping the phone')
+    const found = options(element)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found[0]!.querySelector('[part=result-title]')?.textContent).toContain('Desk phone has no dial tone')
+    expect([...found[0]!.querySelectorAll('[part=badge]')].map((b) => b.textContent)).toContain('Troubleshooting')
+    expect(found[0]!.querySelectorAll('mark[part=highlight]').length).toBeGreaterThan(0)
+    expect(input(element).getAttribute('aria-expanded')).toBe('true')
+    expect($(element, '[role=status][aria-live]')?.textContent?.trim()).toBe(`${found.length} results`)
+    expect(element.results[0]?.runbookId).toBe('desk-phone')
+  })
+
+  it('matches the word being typed as a prefix', async () => {
+    const element = await searchBox()
+    await type(element, 'snaps')
+    expect(options(element)[0]?.textContent).toContain('Restore a deleted share folder')
+  })
+
+  it('moves through results with the arrow keys (aria-activedescendant) and wraps', async () => {
+    const element = await searchBox()
+    await type(element, 'check')
+    const count = options(element).length
+    expect(count).toBeGreaterThan(1)
+    await key(element, 'ArrowDown')
+    expect(input(element).getAttribute('aria-activedescendant')).toBe(options(element)[0]!.id)
+    expect(options(element)[0]!.getAttribute('aria-selected')).toBe('true')
+    await key(element, 'ArrowUp')
+    expect(input(element).getAttribute('aria-activedescendant')).toBe(options(element)[count - 1]!.id)
+    await key(element, 'ArrowDown')
+    expect(input(element).getAttribute('aria-activedescendant')).toBe(options(element)[0]!.id)
+  })
+
+  it('Enter fires a cancelable runbook-select for the active result (or the first)', async () => {
+    const element = await searchBox()
+    const selects = record<RunbookSelectDetail>('runbook-select')
+    await type(element, 'share folder')
+    const enter = await key(element, 'Enter')
+    expect(enter.defaultPrevented).toBe(true)
+    expect(selects.events).toHaveLength(1)
+    const event = selects.events[0]!
+    expect(event.detail).toMatchObject({runbookId: 'restore-share', query: 'share folder'})
+    expect(event.cancelable && event.bubbles && event.composed).toBe(true)
+    selects.stop()
+  })
+
+  it('a click on a result selects it', async () => {
+    const element = await searchBox()
+    const selects = record<RunbookSelectDetail>('runbook-select')
+    await type(element, 'phone')
+    options(element)[0]!.click()
+    expect(selects.events[0]?.detail.runbookId).toBe('desk-phone')
+    selects.stop()
+  })
+
+  it('Escape closes the list, then clears the field', async () => {
+    const element = await searchBox()
+    await type(element, 'phone')
+    expect(options(element).length).toBeGreaterThan(0)
+    await key(element, 'Escape')
+    expect(options(element)).toHaveLength(0)
+    expect(input(element).getAttribute('aria-expanded')).toBe('false')
+    expect(element.query).toBe('phone')
+    await key(element, 'Escape')
+    expect(element.query).toBe('')
+    expect(input(element).value).toBe('')
+  })
+
+  it('filters by category', async () => {
+    const element = await searchBox()
+    const select = $<HTMLSelectElement>(element, '[part=category-select]')!
+    expect([...select.options].map((o) => o.textContent)).toEqual(['All categories', 'Troubleshooting', 'Backup & restore'])
+    await type(element, 'check')
+    expect(options(element).some((o) => o.textContent?.includes('Desk phone'))).toBe(true)
+    select.value = 'backup-restore'
+    select.dispatchEvent(new Event('change'))
+    await settle(element)
+    expect(element.category).toBe('backup-restore')
+    expect(options(element).every((o) => o.textContent?.includes('Restore a deleted share folder'))).toBe(true)
+  })
+
+  it('shows an empty state that says what to try', async () => {
+    const element = await searchBox()
+    await type(element, 'zzzqqqxxx')
+    expect(options(element)).toHaveLength(0)
+    const empty = $(element, '[part=empty]')!
+    expect(empty.textContent).toContain('No runbook matches “zzzqqqxxx”.')
+    expect(empty.textContent).toContain('Try fewer words')
+  })
+
+  it('never throws on query syntax characters', async () => {
+    const element = await searchBox()
+    for (const text of ['C:\\Windows', 'fe80::1', '~', '^', '-', '*', 'printer~', '+:', '"unclosed']) {
+      await type(element, text)
+      expect($(element, '[part=base]')).not.toBeNull()
+    }
+  })
+
+  it('browse lists every runbook (of the chosen category) when the query is empty', async () => {
+    const element = await searchBox({browse: ''})
+    expect(options(element).map((o) => o.querySelector('[part=result-title]')?.textContent)).toEqual([
+      'Desk phone has no dial tone',
+      'Restore a deleted share folder'
+    ])
+    expect(options(element)[0]!.querySelector('[part=snippet]')?.textContent).toBe('Get a desk phone working again.')
+  })
+
+  describe('shortcut', () => {
+    const press = (target: EventTarget, init: KeyboardEventInit) => {
+      const event = new KeyboardEvent('keydown', {bubbles: true, composed: true, cancelable: true, ...init})
+      target.dispatchEvent(event)
+      return event
+    }
+
+    it('is off by default', async () => {
+      const element = await searchBox()
+      const event = press(document.body, {key: '/'})
+      expect(event.defaultPrevented).toBe(false)
+      expect(element.shadowRoot!.activeElement).toBeNull()
+    })
+
+    it('"/" focuses the field from anywhere on the page, and shows a hint', async () => {
+      const element = await searchBox({shortcut: '/'})
+      expect($(element, '[part=shortcut-hint]')?.textContent).toBe('/')
+      const event = press(document.body, {key: '/'})
+      expect(event.defaultPrevented).toBe(true)
+      expect(element.shadowRoot!.activeElement).toBe(input(element))
+    })
+
+    it('never fires while the user types in a field, a text area or editable content', async () => {
+      await searchBox({shortcut: 'both'})
+      const field = document.createElement('input')
+      const area = document.createElement('textarea')
+      const editable = document.createElement('div')
+      editable.contentEditable = 'true'
+      document.body.append(field, area, editable)
+      for (const target of [field, area, editable]) {
+        expect(press(target, {key: '/'}).defaultPrevented).toBe(false)
+        expect(press(target, {key: 'k', ctrlKey: true}).defaultPrevented).toBe(false)
+      }
+    })
+
+    it('"mod+k" answers Ctrl+K and Cmd+K but not "/"', async () => {
+      const element = await searchBox({shortcut: 'mod+k'})
+      expect(press(document.body, {key: '/'}).defaultPrevented).toBe(false)
+      expect(press(document.body, {key: 'k', ctrlKey: true}).defaultPrevented).toBe(true)
+      expect(press(document.body, {key: 'K', metaKey: true}).defaultPrevented).toBe(true)
+      expect(element.shadowRoot!.activeElement).toBe(input(element))
+    })
+
+    it('stops listening once removed from the page', async () => {
+      const element = await searchBox({shortcut: '/'})
+      element.remove()
+      expect(press(document.body, {key: '/'}).defaultPrevented).toBe(false)
+    })
+  })
+
+  it('shares one fetch of a bundle between components', async () => {
+    await searchBox()
+    await searchBox()
+    expect(fetchMock).toHaveBeenCalledTimes(1)
+  })
+
+  it('reports a bundle that cannot be loaded', async () => {
+    fetchMock.mockImplementation(async () => new Response('not json'))
+    const element = await searchBox()
+    expect($(element, '[role=alert]')?.textContent).toMatch(/^The runbooks could not be loaded/)
+  })
+
+  it('uses replacement strings', async () => {
+    const element = await searchBox({}, {strings: {searchPlaceholder: 'Runbooks durchsuchen', noResults: 'Nichts für „{query}“.'}})
+    expect(input(element).placeholder).toBe('Runbooks durchsuchen')
+    await type(element, 'zzzqqq')
+    expect($(element, '.empty-title')?.textContent).toBe('Nichts für „zzzqqq“.')
+  })
+})
+
+describe('highlight', () => {
+  it('wraps ranges in marks, ignoring overlapping and empty ones', () => {
+    const parts = highlight('restart the spooler', [
+      [0, 7],
+      [3, 5],
+      [12, 12],
+      [12, 19]
+    ])
+    expect(parts.map((p) => (typeof p === 'string' ? p : `[${(p.values[0] as string)}]`))).toEqual(['[restart]', ' the ', '[spooler]'])
+  })
+})

@@ -1,0 +1,363 @@
+// @vitest-environment happy-dom
+import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
+import '../../packages/widget/src/components/walkthrough/walkthrough.js'
+import type {RunbookWalkthrough} from '../../packages/widget/src/components/walkthrough/walkthrough.component.js'
+import type {
+  RunbookCompleteDetail,
+  RunbookEscalateDetail,
+  RunbookStepChangeDetail
+} from '../../packages/widget/src/internal/events.js'
+import {clearLibraryCache} from '../../packages/widget/src/internal/library.js'
+import {bundleJson, phoneMarkdown, runbookOf} from './fixtures.js'
+import {$, $$, button, mount, record, settle, until} from './dom.js'
+
+const phone = runbookOf(phoneMarkdown)
+const storageKey = `runbook-kit:widget:v1:desk-phone@${phone.hash}`
+
+async function walkthrough(props: Record<string, unknown> = {runbook: phone}, attributes: Record<string, string> = {}) {
+  const element = await mount<RunbookWalkthrough>('runbook-walkthrough', props, attributes)
+  await until(() => element.session)
+  await settle(element)
+  return element
+}
+
+const stepTitle = (element: Element) => $(element, '#step-title')?.textContent?.trim()
+
+beforeEach(() => {
+  localStorage.clear()
+  clearLibraryCache()
+  history.replaceState(null, '', '/')
+})
+
+afterEach(() => {
+  document.body.replaceChildren()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+describe('<runbook-walkthrough>', () => {
+  it('is registered and typed in HTMLElementTagNameMap', () => {
+    const element: RunbookWalkthrough = document.createElement('runbook-walkthrough')
+    expect(customElements.get('runbook-walkthrough')).toBe(element.constructor)
+  })
+
+  it('renders nothing to do without a runbook', async () => {
+    const element = await mount<RunbookWalkthrough>('runbook-walkthrough')
+    expect(element.session).toBeUndefined()
+    expect($(element, '[part~=step]')).toBeNull()
+  })
+
+  it('shows the runbook: title, badges, description, progress, outline and the first step', async () => {
+    const element = await walkthrough()
+    expect($(element, '[part=title]')?.textContent).toBe('Desk phone has no dial tone')
+    expect($$(element, '[part=badge]').map((b) => b.textContent)).toEqual(['Troubleshooting', 'tier-1', 'end-user'])
+    expect($(element, '.description')?.textContent).toBe('Get a desk phone working again.')
+    expect(stepTitle(element)).toBe('1. Check the display')
+    const progress = $<HTMLProgressElement>(element, 'progress')!
+    expect(progress.value).toBe(0)
+    expect($(element, '.progress-text')?.textContent).toMatch(/^Step 1 of \d+$/)
+    const outline = $$(element, '[part=outline-item]')
+    expect(outline.map((li) => li.textContent?.trim())).toEqual(['Check the display', 'Check power', 'Check the handset', 'Resolved'])
+    expect(outline[0]!.querySelector('button')!.getAttribute('aria-current')).toBe('step')
+  })
+
+  it('offers a decision as buttons, hides the choice list, and follows the choice taken', async () => {
+    const element = await walkthrough()
+    const steps = record<RunbookStepChangeDetail>('runbook-step-change')
+    const choices = $$(element, '[part~=choice]')
+    expect(choices.map((c) => c.textContent?.replace('→', '').trim())).toEqual(['It shows the extension', 'It is dark'])
+    expect($$(element, '[part=content] li')).toHaveLength(0)
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('2. Check power')
+    expect(steps.events.map((e) => e.detail)).toEqual([
+      {runbookId: 'desk-phone', stepId: 'power', previousStepId: 'display', cause: 'complete', percent: expect.any(Number)}
+    ])
+    expect(steps.events[0]!.bubbles && steps.events[0]!.composed).toBe(true)
+    steps.stop()
+  })
+
+  it('ticks checklist items into the session', async () => {
+    const element = await walkthrough()
+    button(element, 'It is dark').click()
+    await settle(element)
+    const box = $<HTMLInputElement>(element, '[part=checklist-item] input')!
+    box.checked = true
+    box.dispatchEvent(new Event('change'))
+    await settle(element)
+    expect(element.session!.isChecked('port-light-is-on')).toBe(true)
+    expect($<HTMLInputElement>(element, '[part=checklist-item] input')!.checked).toBe(true)
+  })
+
+  it('fills parameters into commands as they are typed, and records them on change', async () => {
+    const element = await walkthrough()
+    button(element, 'It shows the extension').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('3. Check the handset')
+    expect($(element, '[part~=param-missing]')?.textContent).toBe('‹extension›')
+    const input = $<HTMLInputElement>(element, '[part=params] input[name=extension]')!
+    input.value = '4021'
+    input.dispatchEvent(new Event('input'))
+    await settle(element)
+    expect($(element, 'mark.param')?.textContent).toBe('4021')
+    input.dispatchEvent(new Event('change'))
+    await settle(element)
+    expect(element.session!.params()).toEqual({extension: '4021'})
+  })
+
+  it('copies the filled command with the clipboard', async () => {
+    const writeText = vi.fn(() => Promise.resolve())
+    Object.defineProperty(navigator, 'clipboard', {value: {writeText}, configurable: true})
+    const element = await walkthrough()
+    button(element, 'It shows the extension').click()
+    await settle(element)
+    button(element, 'Copy').click()
+    await settle(element)
+    expect(writeText).toHaveBeenCalledWith('ping -c 3 phone-‹extension›.corp.example')
+    expect($(element, '[part=copy-button]')?.textContent?.trim()).toBe('Copied')
+  })
+
+  it('adds notes to the current step', async () => {
+    const element = await walkthrough()
+    const field = $<HTMLTextAreaElement>(element, 'textarea[name=note]')!
+    field.value = 'Screen dark, LED off'
+    $<HTMLFormElement>(element, '[part=notes]')!.requestSubmit()
+    await settle(element)
+    expect($$(element, '.note-list li').map((li) => li.textContent)).toEqual([expect.stringContaining('Screen dark, LED off')])
+    expect(element.session!.events.filter((e) => e.type === 'note')).toHaveLength(1)
+    expect(field.value).toBe('')
+  })
+
+  it('goes back, and jumps to a step from the outline', async () => {
+    const element = await walkthrough()
+    expect(button(element, 'Back').disabled).toBe(true)
+    button(element, 'It is dark').click()
+    await settle(element)
+    button(element, 'Back').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('1. Check the display')
+    $$<HTMLButtonElement>(element, '.outline-button')[2]!.click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('3. Check the handset')
+  })
+
+  it('follows in-runbook links: a link that is a choice takes it', async () => {
+    const element = await walkthrough()
+    button(element, 'It is dark').click()
+    await settle(element)
+    const link = $$<HTMLAnchorElement>(element, '[part=content] a').find((a) => a.getAttribute('href') === '#handset')!
+    link.click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('3. Check the handset')
+    expect(element.session!.stepProgress('power')?.completedAt).toBeTypeOf('number')
+  })
+
+  it('finishes at an end step: runbook-complete with the timeline, then the complete view and export', async () => {
+    const element = await walkthrough()
+    const completes = record<RunbookCompleteDetail>('runbook-complete')
+    button(element, 'It shows the extension').click()
+    await settle(element)
+    button(element, 'Done, next step').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('Resolved')
+    button(element, 'Finish').click()
+    await settle(element)
+    expect(completes.events).toHaveLength(1)
+    const detail = completes.events[0]!.detail
+    expect(detail.runbookId).toBe('desk-phone')
+    expect(detail.stepId).toBe('resolved')
+    expect(detail.timeline).toContain('Desk phone has no dial tone')
+    expect($(element, '#complete-title')?.textContent).toBe('Runbook complete')
+    expect($<HTMLProgressElement>(element, 'progress')!.value).toBe(100)
+
+    const created: Blob[] = []
+    vi.stubGlobal('URL', Object.assign(URL, {createObjectURL: (blob: Blob) => (created.push(blob), 'blob:x'), revokeObjectURL: () => {}}))
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    button(element, 'Export timeline').click()
+    expect(clicked).toHaveBeenCalledTimes(1)
+    expect(created).toHaveLength(1)
+    expect(await created[0]!.text()).toContain('Desk phone has no dial tone')
+    completes.stop()
+  })
+
+  it('escalates with a target and a reason: runbook-escalate and a notice', async () => {
+    const element = await walkthrough()
+    const escalations = record<RunbookEscalateDetail>('runbook-escalate')
+    button(element, 'Escalate').click()
+    await settle(element)
+    const form = $<HTMLFormElement>(element, '[part=escalation]')!
+    ;(form.elements.namedItem('target') as HTMLInputElement).value = 'Voice team'
+    ;(form.elements.namedItem('reason') as HTMLTextAreaElement).value = 'Whole floor affected'
+    form.requestSubmit()
+    await settle(element)
+    expect(escalations.events.map((e) => e.detail)).toEqual([
+      {runbookId: 'desk-phone', stepId: 'display', reason: 'Whole floor affected', target: {type: 'team', name: 'Voice team'}}
+    ])
+    expect($(element, '[part=escalation]')).toBeNull()
+    expect($$(element, '[part=notice]').map((n) => n.textContent)).toContain('Escalated to Voice team.')
+    escalations.stop()
+  })
+
+  it('restarts from the first step with progress cleared', async () => {
+    const element = await walkthrough()
+    button(element, 'It is dark').click()
+    await settle(element)
+    button(element, 'Restart').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('1. Check the display')
+    expect(element.session!.path).toEqual(['display'])
+  })
+
+  it('saves progress under a namespaced, versioned key with the runbook hash, and resumes it', async () => {
+    const first = await walkthrough()
+    button(first, 'It is dark').click()
+    await settle(first)
+    const box = $<HTMLInputElement>(first, '[part=checklist-item] input')!
+    box.checked = true
+    box.dispatchEvent(new Event('change'))
+    await settle(first)
+    const saved = JSON.parse(localStorage.getItem(storageKey)!)
+    expect(saved.current).toBe('power')
+    first.remove()
+
+    const steps = record<RunbookStepChangeDetail>('runbook-step-change')
+    const second = await walkthrough()
+    expect(stepTitle(second)).toBe('2. Check power')
+    expect(second.session!.isChecked('port-light-is-on')).toBe(true)
+    expect($$(second, '[part=notice]').map((n) => n.textContent)).toContain('Resumed where you left off: Check power.')
+    expect(steps.events[0]!.detail.cause).toBe('resume')
+    steps.stop()
+  })
+
+  it('resumes progress saved for an older version of the runbook, with a notice', async () => {
+    const first = await walkthrough()
+    button(first, 'It is dark').click()
+    await settle(first)
+    first.remove()
+    const edited = runbookOf(phoneMarkdown.replace('Look at the phone', 'Look closely at the phone'))
+    expect(edited.hash).not.toBe(phone.hash)
+    const second = await walkthrough({runbook: edited})
+    expect(stepTitle(second)).toBe('2. Check power')
+    expect($$(second, '[part=notice]').map((n) => n.textContent)).toContain(
+      'This runbook changed since your last visit; progress on steps that still exist was kept.'
+    )
+    expect(localStorage.getItem(storageKey)).toBeNull()
+    expect(localStorage.getItem(`runbook-kit:widget:v1:desk-phone@${edited.hash}`)).not.toBeNull()
+  })
+
+  it('with unreadable storage, still works and says progress will not be kept', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'localStorage')
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        throw new DOMException('denied', 'SecurityError')
+      }
+    })
+    let element: RunbookWalkthrough
+    try {
+      element = await walkthrough()
+    } finally {
+      if (original) Object.defineProperty(window, 'localStorage', original)
+      else delete (window as {localStorage?: Storage}).localStorage
+    }
+    expect(stepTitle(element)).toBe('1. Check the display')
+    expect($(element, '[part=notice]')?.textContent).toContain('Progress cannot be saved')
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('2. Check power')
+  })
+
+  it('ignores corrupt saved progress and starts fresh', async () => {
+    localStorage.setItem(storageKey, '{not json')
+    const element = await walkthrough()
+    expect(stepTitle(element)).toBe('1. Check the display')
+  })
+
+  it('with storage="none" saves nothing', async () => {
+    const element = await walkthrough({runbook: phone}, {storage: 'none'})
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(localStorage.length).toBe(0)
+  })
+
+  it('deep-link mirrors the step in the URL hash and follows hash changes', async () => {
+    const element = await walkthrough({runbook: phone}, {'deep-link': ''})
+    expect(location.hash).toBe('#desk-phone/display')
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(location.hash).toBe('#desk-phone/power')
+    location.hash = '#desk-phone/handset'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await settle(element)
+    expect(stepTitle(element)).toBe('3. Check the handset')
+  })
+
+  it('without deep-link leaves the URL alone', async () => {
+    const element = await walkthrough()
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(location.hash).toBe('')
+  })
+
+  it('opens at the step of a deep link on load', async () => {
+    history.replaceState(null, '', '#desk-phone/handset')
+    const element = await walkthrough({runbook: phone}, {'deep-link': ''})
+    expect(stepTitle(element)).toBe('3. Check the handset')
+  })
+
+  it('loads a runbook by id from a bundle (src + runbook-id)', async () => {
+    const fetch = vi.fn(async () => new Response(bundleJson()))
+    vi.stubGlobal('fetch', fetch)
+    const element = await walkthrough({}, {src: '/runbooks.bundle.json', 'runbook-id': 'restore-share'})
+    expect($(element, '[part=title]')?.textContent).toBe('Restore a deleted share folder')
+    expect(fetch).toHaveBeenCalledTimes(1)
+    expect(String((fetch.mock.calls[0] as unknown[])[0])).toMatch(/\/runbooks\.bundle\.json$/)
+  })
+
+  it('says so when the bundle has no such runbook, or cannot be loaded', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson())))
+    let element = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/b.json', 'runbook-id': 'nope'})
+    await until(() => $(element, '[role=alert]'))
+    expect($(element, '[role=alert]')?.textContent).toBe('No runbook “nope” in this library.')
+    element.remove()
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"format":"something-else"}')))
+    element = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/other.json', 'runbook-id': 'desk-phone'})
+    await until(() => $(element, '[role=alert]'))
+    expect($(element, '[role=alert]')?.textContent).toMatch(/^The runbooks could not be loaded \(.*format.*\)\.$/)
+    element.remove()
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', {status: 404})))
+    element = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/missing.json', 'runbook-id': 'desk-phone'})
+    await until(() => $(element, '[role=alert]'))
+    expect($(element, '[role=alert]')?.textContent).toContain('HTTP 404')
+  })
+
+  it('replaces every string through the strings property', async () => {
+    const element = await walkthrough({runbook: phone, strings: {choose: 'Was sehen Sie?', back: 'Zurück', progress: 'Schritt {current}/{total}', bogus: 1}})
+    expect($(element, '.choices-title')?.textContent).toBe('Was sehen Sie?')
+    expect(button(element, 'Zurück')).toBeTruthy()
+    expect($(element, '.progress-text')?.textContent).toMatch(/^Schritt 1\/\d+$/)
+    expect(button(element, 'Restart')).toBeTruthy()
+  })
+
+  it('reflects the theme attribute', async () => {
+    const element = await walkthrough()
+    element.theme = 'dark'
+    await element.updateComplete
+    expect(element.getAttribute('theme')).toBe('dark')
+  })
+
+  it('switches runbooks when the runbook property changes', async () => {
+    const element = await walkthrough()
+    element.runbook = runbookOf((await import('./fixtures.js')).restoreMarkdown)
+    await until(() => element.session?.runbook.id === 'restore-share')
+    await settle(element)
+    expect(stepTitle(element)).toBe('1. Find the snapshot')
+  })
+
+  it('moves focus to the new step title after a step change', async () => {
+    const element = await walkthrough()
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(element.shadowRoot!.activeElement?.id).toBe('step-title')
+  })
+})
