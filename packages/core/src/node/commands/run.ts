@@ -217,6 +217,7 @@ class Runner {
   #shown: string | undefined
   #highlight = 0
   #child: ReturnType<typeof spawn> | undefined
+  #stopChild: (() => void) | undefined
 
   constructor(options: {session: Session; input: Input; io: CliIo; clock: RunClock; execute: boolean; statePath: string}) {
     this.session = options.session
@@ -501,15 +502,26 @@ class Runner {
   spawn(shell: string, code: string): Promise<{exitCode: number | null; signal: string | null}> {
     const [file, args] = shellArgs(shell, code)
     return new Promise((resolve) => {
-      const child = spawn(file, args, {cwd: this.io.cwd, env: {...process.env, ...this.io.env}, stdio: ['ignore', 'pipe', 'pipe']})
+      // Its own process group, so Ctrl-C can stop the command and everything it started, as a shell would.
+      const group = process.platform !== 'win32'
+      const child = spawn(file, args, {cwd: this.io.cwd, env: {...process.env, ...this.io.env}, stdio: ['ignore', 'pipe', 'pipe'], detached: group})
       this.#child = child
+      this.#stopChild = () => {
+        try {
+          if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGINT')
+          else child.kill('SIGINT')
+        } catch {
+          child.kill('SIGINT')
+        }
+      }
       let stopKeys: (() => void) | undefined
-      if (this.input.keys) stopKeys = this.input.intercept(() => child.kill('SIGINT'))
+      if (this.input.keys) stopKeys = this.input.intercept(() => this.#stopChild?.())
       child.stdout?.on('data', (chunk: Buffer) => this.io.stdout.write(chunk.toString()))
       child.stderr?.on('data', (chunk: Buffer) => this.io.stderr.write(chunk.toString()))
       const done = (result: {exitCode: number | null; signal: string | null}) => {
         stopKeys?.()
         this.#child = undefined
+        this.#stopChild = undefined
         resolve(result)
       }
       child.on('error', (error) => {
@@ -523,7 +535,7 @@ class Runner {
   /** Stop a running command (SIGINT outside raw mode). */
   interruptChild(): boolean {
     if (!this.#child) return false
-    this.#child.kill('SIGINT')
+    this.#stopChild?.()
     return true
   }
 
