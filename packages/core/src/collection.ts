@@ -72,7 +72,7 @@ export function createCollection(entries: readonly CollectionEntry[], options?: 
   const stepOf = (target: Runbook, anchor: string | undefined): string | undefined | null => {
     if (anchor === undefined) return undefined
     if (target.steps.some((step) => step.id === anchor)) return anchor
-    if (anchor in target.anchors) return target.anchors[anchor]
+    if (Object.hasOwn(target.anchors, anchor)) return target.anchors[anchor]
     const numbered = /^step-?(\d+)$/i.exec(anchor)
     if (numbered) return target.steps[Number(numbered[1]) - 1]?.id ?? null
     return null

@@ -162,7 +162,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       note: `Using "${title}"`
     })
   }
-  const id = settings.id ?? frontmatter.id ?? (file ? idFromPath(file) : slugText(title) || 'runbook')
+  // An empty id (from options or `id: ""`) is no id: fall back as if it were absent.
+  const id = settings.id || frontmatter.id || (file ? idFromPath(file) : undefined) || slugText(title) || 'runbook'
 
   const definitions = collectDefinitions(tree)
   const structure = layout(body, source, attributes)
@@ -217,7 +218,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
           const slug = slugs.get(node)
           if (slug !== undefined) {
             known.add(slug)
-            if (stepId !== undefined && !ids.includes(slug) && !(slug in anchors)) anchors[slug] = stepId
+            if (stepId !== undefined && !ids.includes(slug) && !Object.hasOwn(anchors, slug)) anchors[slug] = stepId
           }
         } else if (node.type === 'html') {
           for (const match of node.value.matchAll(/\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)) known.add(match[1]!)
@@ -232,7 +233,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const resolveAnchor = (anchor: string): string | undefined => {
     for (const candidate of [anchor, anchor.toLowerCase()]) {
       if (ids.includes(candidate)) return candidate
-      if (candidate in anchors) return anchors[candidate]
+      if (Object.hasOwn(anchors, candidate)) return anchors[candidate]
     }
     const numbered = /^step-?(\d+)$/i.exec(anchor)
     if (numbered) return ids[Number(numbered[1]) - 1]
