@@ -296,8 +296,10 @@ class Runner {
         lines.push(fit(` ${mark} ${index + 1}. ${c.label}${away}`))
       })
     }
-    lines.push(this.input.keys ? 'r run · c check · n note · p param · e escalate · b back · g go to · f finish · a abandon · q quit · ? help' : 'Answer (see runbook run --help):')
-    return lines
+    if (this.input.keys) lines.push('r run · c check · n note · p param · e escalate · b back', 'g go to · f finish · a abandon · q save and quit · ? help')
+    else lines.push('Answer (see runbook run --help):')
+    // Every line fits the terminal, so redrawing the highlight can count lines.
+    return lines.map(fit)
   }
 
   async readAction(): Promise<Action | null> {
