@@ -142,36 +142,19 @@ function fieldTexts(runbook: Runbook, step: number): Record<FieldName, string> {
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '')
 
-function newBuilder(): lunr.Builder {
-  const builder = new lunr.Builder()
-  builder.ref('id')
-  for (const field of fieldSpecs) builder.field(field.name, {boost: field.boost})
-  builder.pipeline = createPipeline()
-  builder.searchPipeline = createPipeline()
-  builder.b(0.75)
-  builder.k1(1.2)
-  return builder
-}
-
-/** lunr's builder state that the typings leave out. */
-interface BuilderState {
-  invertedIndex: Record<string, Record<string, unknown> & {_index: number}>
-  fieldTermFrequencies: Record<string, Record<string, number>>
-  fieldLengths: Record<string, number>
-  _documents: Record<string, object>
-  documentCount: number
-  termIndex: number
-}
+/** BM25 parameters, as lunr's defaults. */
+const k1 = 1.2
+const b = 0.75
 
 /**
  * Index runbooks for {@link search}: one document per runbook (title, tags,
  * intro) and one per step (title, text, commands).
  *
  * Documents are tokenized and counted here (with {@link tokenize} and the
- * pipeline of `./pipeline.js`), then handed to lunr's builder, which
- * computes the field vectors and token set exactly as `builder.add` would.
- * (`builder.add` itself keys its tables by token objects, which costs
- * about 10 µs a token in V8.)
+ * pipeline of `./pipeline.js`) and the lunr index is assembled from the
+ * counts as `lunr.Builder` would (same BM25 formula and rounding). lunr's
+ * builder itself keys its tables by token and field-ref objects, which costs
+ * about 10 µs a token in V8.
  *
  * @param runbooks
  *   Parsed runbooks (`parseRunbook`, `loadRunbooks`).
@@ -239,7 +222,7 @@ export function buildIndex(
     terms: [...termIds.keys()],
     postings
   }
-  return hydrate(serialized, runbooks, docs)
+  return hydrate(serialized, runbooks, docs, serialized)
 }
 
 function publish(runbooks: readonly Runbook[], inner: IndexInternals): SearchIndex {
@@ -286,47 +269,104 @@ export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): 
 }
 
 /**
- * Give lunr's builder the counted postings and let it build the index: field
- * lengths, BM25 field vectors and the token set come out as `builder.add`
- * would make them. Fields a document lacks get no vector (and do not pull
- * down the average field length).
+ * Assemble a lunr index from counted postings: the inverted index, BM25
+ * field vectors (lunr's formula, rounded as lunr rounds) and the token set,
+ * given to `new lunr.Index` with the registered search pipeline. Fields a
+ * document lacks get no vector and do not pull down the average field
+ * length.
  */
-function hydrate(json: SerializedIndex, runbooks: readonly Runbook[], docs: IndexedDoc[]): SearchIndex {
-  const builder = newBuilder()
-  const state = builder as unknown as BuilderState
-  state.documentCount = json.documents
-  for (let d = 0; d < json.documents; d++) state._documents[docRef(d)] = {}
-  const fieldNames = fieldSpecs.map((f) => f.name)
+function hydrate(
+  json: SerializedIndex,
+  runbooks: readonly Runbook[],
+  docs: IndexedDoc[],
+  built?: SerializedIndex
+): SearchIndex {
+  const documents = json.documents
+  const fieldCount = fieldSpecs.length
   const {terms, postings} = json
+  // Per field, per document: [termIndex, tf, termIndex, tf, …] in term order.
+  const docTerms: Array<Array<number[] | undefined>> = fieldSpecs.map(() => new Array<number[] | undefined>(documents))
+  const lengths = fieldSpecs.map(() => new Uint32Array(documents))
+  const idf = new Float64Array(terms.length)
+  const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null)
+  const refNames: string[] = new Array<string>(documents)
+  for (let d = 0; d < documents; d++) refNames[d] = docRef(d)
+
   for (let i = 0; i < terms.length; i++) {
-    const term = terms[i]!
-    const posting: Record<string, unknown> & {_index: number} = {_index: i}
-    for (const name of fieldNames) posting[name] = emptyPosting
+    const posting: Record<string, unknown> = {_index: i}
+    for (const field of fieldSpecs) posting[field.name] = emptyPosting
     const list = postings[i]!
+    let withTerm = 0
     let at = 0
     while (at < list.length) {
-      const name = fieldNames[list[at]!]!
+      const f = list[at]!
       const count = list[at + 1]!
       at += 2
+      withTerm += count
       const refs: Record<string, object> = Object.create(null)
-      let ref = 0
+      const perDoc = docTerms[f]!
+      const fieldLengths = lengths[f]!
+      let d = 0
       for (let k = 0; k < count; k++, at += 2) {
-        ref += list[at]!
+        d += list[at]!
         const tf = list[at + 1]!
-        const key = docRef(ref)
-        refs[key] = noMetadata
-        const fieldRef = `${name}/${key}`
-        const frequencies = (state.fieldTermFrequencies[fieldRef] ??= Object.create(null) as Record<string, number>)
-        frequencies[term] = tf
-        state.fieldLengths[fieldRef] = (state.fieldLengths[fieldRef] ?? 0) + tf
+        refs[refNames[d]!] = noMetadata
+        ;(perDoc[d] ??= []).push(i, tf)
+        fieldLengths[d]! += tf
       }
-      posting[name] = refs
+      posting[fieldSpecs[f]!.name] = refs
     }
-    state.invertedIndex[term] = posting
+    // lunr.idf, from the number of (document, field) postings.
+    const x = (documents - withTerm + 0.5) / (withTerm + 0.5)
+    idf[i] = Math.log(1 + Math.abs(x))
+    invertedIndex[terms[i]!] = posting
   }
-  state.termIndex = terms.length
-  const idx = builder.build()
-  return publish(runbooks, {lunr: idx, docs, serialized: () => json})
+
+  const fieldVectors: Record<string, lunr.Vector> = Object.create(null)
+  for (let f = 0; f < fieldCount; f++) {
+    const {name, boost} = fieldSpecs[f]!
+    const fieldLengths = lengths[f]!
+    let total = 0
+    let withField = 0
+    for (let d = 0; d < documents; d++) {
+      if (fieldLengths[d]! > 0) {
+        total += fieldLengths[d]!
+        withField++
+      }
+    }
+    const average = withField > 0 ? total / withField : 1
+    const perDoc = docTerms[f]!
+    for (let d = 0; d < documents; d++) {
+      const pairs = perDoc[d]
+      if (!pairs) continue
+      const length = fieldLengths[d]!
+      const elements = new Array<number>(pairs.length)
+      for (let j = 0; j < pairs.length; j += 2) {
+        const termIndex = pairs[j]!
+        const tf = pairs[j + 1]!
+        // The expression and rounding of lunr.Builder#createFieldVectors.
+        let score = (idf[termIndex]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (length / average)) + tf)
+        score *= boost
+        elements[j] = termIndex
+        elements[j + 1] = Math.round(score * 1000) / 1000
+      }
+      fieldVectors[`${name}/${refNames[d]}`] = new lunr.Vector(elements)
+    }
+  }
+
+  // @types/lunr misnames `fieldVectors` and omits `TokenSet.fromArray`.
+  const tokenSets = lunr.TokenSet as unknown as {fromArray(sorted: string[]): lunr.TokenSet}
+  const idx = new lunr.Index({
+    invertedIndex,
+    fieldVectors,
+    tokenSet: tokenSets.fromArray(terms.slice().sort()),
+    fields: fieldSpecs.map((f) => f.name),
+    pipeline: createPipeline()
+  } as unknown as lunr.Index.Attributes)
+  // Keep nothing of `json` alive: a loaded index written again is indexed
+  // again from its runbooks (the same input gives the same postings).
+  const serialized = built ? () => built : () => buildIndex(runbooks).toJSON()
+  return publish(runbooks, {lunr: idx, docs, serialized})
 }
 
 /** What is wrong with a serialized index, or `undefined`. */

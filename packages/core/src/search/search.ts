@@ -214,7 +214,8 @@ interface Hit {
   runbook: number
   step: number
   score: number
-  terms: Set<string>
+  /** The lunr matches behind the hit (for the terms to highlight). */
+  matches: lunr.Index.Result[]
 }
 
 /** Combine runbook and step matches: a step's score adds its runbook's. */
@@ -230,14 +231,10 @@ function group(
     if (!doc || !accept(doc.runbook)) continue
     let entry = byRunbook.get(doc.runbook)
     if (!entry) byRunbook.set(doc.runbook, (entry = {steps: []}))
-    const hit: Hit = {
-      runbook: doc.runbook,
-      step: doc.step,
-      score: match.score,
-      terms: new Set(Object.keys(match.matchData.metadata))
-    }
+    const hit: Hit = {runbook: doc.runbook, step: doc.step, score: match.score, matches: [match]}
     if (doc.step < 0) entry.own = hit
-    else entry.steps.push(hit)
+    // lunr returns matches best first: the first `perRunbook` steps are the best.
+    else if (entry.steps.length < perRunbook) entry.steps.push(hit)
   }
   const hits: Hit[] = []
   for (const {own, steps} of byRunbook.values()) {
@@ -245,13 +242,12 @@ function group(
       if (own) hits.push(own)
       continue
     }
-    steps.sort((a, b) => b.score - a.score || a.step - b.step)
-    for (const step of steps.slice(0, perRunbook)) {
+    for (const step of steps) {
       hits.push({
         runbook: step.runbook,
         step: step.step,
         score: step.score + (own?.score ?? 0),
-        terms: own ? new Set([...step.terms, ...own.terms]) : step.terms
+        matches: own ? [...step.matches, ...own.matches] : step.matches
       })
     }
   }
@@ -270,7 +266,7 @@ function toResult(hit: Hit, runbooks: readonly Runbook[], length: number): Searc
     runbookId: runbook.id,
     score: Math.round(hit.score * 1000) / 1000,
     title: runbook.title,
-    snippet: snippet(text, hit.terms, length)
+    snippet: snippet(text, new Set(hit.matches.flatMap((m) => Object.keys(m.matchData.metadata))), length)
   }
   if (step) {
     result.stepId = step.id
