@@ -10,7 +10,14 @@ import type {Diagnostic, ParseResult, Runbook} from './types.js'
 export type CollectionEntry = ParseResult | Runbook | {markdown: string; file?: string | null | undefined}
 
 /** Options of `createCollection`. */
-export interface CollectionOptions extends Omit<ParseOptions, 'file' | 'id'> {}
+export interface CollectionOptions extends Omit<ParseOptions, 'file' | 'id'> {
+  /**
+   * Runbooks that links may lead to but that are not part of the collection
+   * (not returned, their diagnostics not reported), such as the neighbours
+   * of a single file being linted (default: none).
+   */
+  context?: readonly CollectionEntry[] | null | undefined
+}
 
 /** Runbooks whose cross-runbook edges and links are resolved. */
 export interface Collection {
@@ -38,7 +45,8 @@ export function createCollection(entries: readonly CollectionEntry[], options?: 
       runbooks.push(entry.runbook)
       diagnostics.push(...entry.diagnostics)
     } else if ('markdown' in entry) {
-      const result = parseRunbook(entry.markdown, {...options, file: entry.file ?? undefined})
+      const {context: _context, ...parseOptions} = options ?? {}
+      const result = parseRunbook(entry.markdown, {...parseOptions, file: entry.file ?? undefined})
       runbooks.push(result.runbook)
       diagnostics.push(...result.diagnostics)
     } else {
@@ -60,6 +68,14 @@ export function createCollection(entries: readonly CollectionEntry[], options?: 
     }
     if (runbook.file !== undefined) byFile.set(normalizePath(runbook.file), runbook)
   }
+  // Context runbooks resolve links only where no member of the collection does.
+  for (const entry of options?.context ?? []) {
+    const runbook =
+      'runbook' in entry ? entry.runbook : 'markdown' in entry ? parseRunbook(entry.markdown, {file: entry.file ?? undefined}).runbook : entry
+    if (!byId.has(runbook.id)) byId.set(runbook.id, runbook)
+    if (runbook.file !== undefined && !byFile.has(normalizePath(runbook.file))) byFile.set(normalizePath(runbook.file), runbook)
+  }
+  const members = new Set(runbooks)
 
   const find = (from: Runbook, href: string | undefined, guess: string | undefined): Runbook | undefined => {
     if (href !== undefined && from.file !== undefined) {
@@ -121,7 +137,14 @@ export function createCollection(entries: readonly CollectionEntry[], options?: 
     }
   }
 
-  return {runbooks, diagnostics: sortDiagnostics(diagnostics), get: (id: string) => byId.get(id)}
+  return {
+    runbooks,
+    diagnostics: sortDiagnostics(diagnostics),
+    get: (id: string) => {
+      const runbook = byId.get(id)
+      return runbook && members.has(runbook) ? runbook : undefined
+    }
+  }
 }
 
 function safeDecode(text: string): string {

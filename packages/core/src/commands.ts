@@ -52,6 +52,7 @@ export function splitCommands(node: Pick<Code, 'lang' | 'value'>): Array<{code: 
   const hasDollarPrompt = lines.some((line) => promptPattern.test(line))
   const isPrompt = (line: string) => promptPattern.test(line) || ((session || hasDollarPrompt) && rootPromptPattern.test(line))
   if (!lines.some(isPrompt)) {
+    if (!node.lang) return splitUntagged(node.value)
     const code = node.value.trim()
     return code ? [{code}] : []
   }
@@ -74,6 +75,28 @@ export function splitCommands(node: Pick<Code, 'lang' | 'value'>): Array<{code: 
       return output ? {code: entry.code.join('\n').trim(), output} : {code: entry.code.join('\n').trim()}
     })
     .filter((entry) => entry.code !== '')
+}
+
+/**
+ * Untagged code without prompts: paragraphs (split at blank lines) that look
+ * like commands are commands; those that do not (`key: value`, `Error: …`)
+ * are the sample output of the command before them.
+ */
+function splitUntagged(value: string): Array<{code: string; output?: string}> {
+  const result: Array<{code: string; output?: string}> = []
+  for (const chunk of value.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
+    const text = chunk.replace(/^\n+|\s+$/g, '')
+    if (!text.trim()) continue
+    const last = result[result.length - 1]
+    if (last && !isCommandBlock({lang: null, value: text})) {
+      last.output = last.output === undefined ? text : `${last.output}\n\n${text}`
+    } else if (last && last.output === undefined && /[\\|&]\s*$/.test(last.code)) {
+      last.code += `\n\n${text}`
+    } else {
+      result.push({code: text.trim()})
+    }
+  }
+  return result
 }
 
 /** A parameter reference inside a command. */
@@ -153,7 +176,11 @@ const destructivePatterns: Array<[RegExp, string]> = [
   [/\bdelete\b[^\n]*--force\b/i, 'force-deletes'],
   [/\baws\s+s3\s+rm\b[^\n]*--recursive/, 'deletes objects recursively'],
   [/\b(?:dropdb|pg_dropcluster)\b/, 'drops a database'],
-  [/\bzpool\s+destroy\b|\bzfs\s+destroy\b|\blvremove\b|\bvgremove\b/, 'destroys storage']
+  [/\bzpool\s+destroy\b|\bzfs\s+destroy\b|\blvremove\b|\bvgremove\b/, 'destroys storage'],
+  [/\b(?:Restore-VMSnapshot|Restore-VMCheckpoint|Remove-VMSnapshot|Remove-VMCheckpoint)\b|\bSet-VM\b[^\n]*-Snapshot\b/i, 'reverts or deletes a virtual machine snapshot'],
+  [/\bqm\s+(?:rollback|destroy)\b|\bvirsh\s+(?:snapshot-revert|undefine|vol-delete)\b|\bgovc\s+snapshot\.(?:revert|remove)\b/, 'reverts or deletes a virtual machine'],
+  [/\bNew-ComplianceSearchAction\b[^\n]*-Purge\b/i, 'purges mailbox items'],
+  [/\bRemove-Item\b[^\n]*\*/i, 'deletes files by wildcard']
 ]
 
 /** Why `code` is destructive, or undefined when it is not. */

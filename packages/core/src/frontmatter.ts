@@ -72,13 +72,13 @@ export function readFrontmatter(yamlText: string, start: Point, file: string | u
   const frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
   const at = (line: number, column: number): Point => ({line: start.line + line, column})
 
-  const document = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: true})
+  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true})
   for (const error of [...document.errors, ...document.warnings]) {
     const pos = error.linePos?.[0]
     diagnostics.push(
       createDiagnostic(
         'invalid-frontmatter',
-        `Frontmatter is not valid YAML: ${firstLine(error.message)}`,
+        `Frontmatter is not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "")}`,
         pos ? at(pos.line, pos.col) : start,
         file,
         {severity: document.errors.includes(error as never) ? 'error' : 'warning'}

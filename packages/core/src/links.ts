@@ -140,7 +140,7 @@ export function cleanLabel(text: string): string {
     .trim()
 }
 
-/** A go-to sentence: "Go to [Step 7](#step-7)", "If the light is off, skip to [power](#power)". */
+/** A go-to sentence: "Go to [Step 7](#step-7)", "If the light is off, skip to [power](#power)", "If you use a Mac, [reset the keychain](#keychain)". */
 export interface GoTo {
   link: FoundLink
   /** The condition ("If the light is off"), when the sentence has one. */
@@ -175,7 +175,8 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
         const url = urlOf(child, definitions)
         const target = url === undefined ? undefined : classifyHref(url)
         const sentence = lastSentence(text)
-        if (url !== undefined && target && target.type !== 'external' && goToPhrase.test(sentence)) {
+        // "Go to [x](#x)", and GOV.UK style "If you use a Mac, [reset the keychain](#keychain)".
+        if (url !== undefined && target && target.type !== 'external' && (goToPhrase.test(sentence) || conditionStart.test(sentence))) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
           const condition = conditionOf(sentence)
           found.push(condition ? {link, condition} : {link})
@@ -202,6 +203,7 @@ function lastSentence(text: string): string {
 /** "If the light is off, go to" → "If the light is off". */
 function conditionOf(sentence: string): string | undefined {
   if (!conditionStart.test(sentence)) return undefined
-  const clause = sentence.replace(goToPhrase, '').replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()
+  const comma = sentence.indexOf(',')
+  const clause = (comma === -1 ? sentence.replace(goToPhrase, '') : sentence.slice(0, comma)).replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()
   return clause || undefined
 }

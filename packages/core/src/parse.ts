@@ -173,7 +173,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       {
         title,
         endAttribute: false,
-        depth: 0,
+        depth: 1,
         conditional: false,
         nodes: structure.outro,
         position: spanPosition(structure.outro)
@@ -193,7 +193,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const ids: string[] = []
   const taken = new Set<string>()
   for (const unit of units) {
-    let stepId = unit.explicitId ?? (unit.heading ? slugs.get(unit.heading) : undefined) ?? slugger.slug(unit.title || 'step')
+    let stepId =
+      unit.explicitId ??
+      (unit.heading ? slugs.get(unit.heading) : undefined) ??
+      (structure.structure === 'single' ? slugText(unit.title) || 'start' : slugger.slug(unit.title || 'step'))
     if (!stepId) stepId = slugger.slug('step')
     if (taken.has(stepId)) {
       report('duplicate-step-id', `Step id "${stepId}" is used by another step`, unit.position, {
@@ -325,11 +328,20 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
       const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined)
       if (!edge) continue
-      if (step.edges.some((other) => other.to === edge.to && other.runbook === edge.runbook)) continue
-      step.edges.push(edge)
-      if (goTo.condition) conditional = true
-      else unconditional = true
+      const same = step.edges.findIndex((other) => other.to === edge.to && other.runbook === edge.runbook)
+      if (goTo.condition) {
+        if (same === -1) {
+          step.edges.push(edge)
+          conditional = true
+        }
+      } else {
+        unconditional = true
+        // "If …, skip to [X]. … Go to [X]." is one unconditional way on.
+        if (same === -1) step.edges.push(edge)
+        else step.edges[same] = edge
+      }
     }
+    if (unconditional) conditional = false
     // The step continues unless a choice list, an unconditional go-to or an end says otherwise (set below).
     ;(step as StepDraft).continues = !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes)
     ;(step as StepDraft).conditional = conditional
@@ -341,7 +353,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         links.push(entry)
       }
     }
-    if (isEmptyContent(unit.nodes) && !choices) {
+    // A list item's first sentence is its instruction: only headed steps can be empty.
+    if (isEmptyContent(unit.nodes) && !choices && unit.depth > 0) {
       ;(step as StepDraft).empty = true
     }
     steps.push(step)
@@ -399,7 +412,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         })
       }
     }
-    if (![...reached].some((stepId) => steps.find((step) => step.id === stepId)?.kind === 'end')) {
+    const leaves = (step: Step | undefined) => step !== undefined && (step.kind === 'end' || step.edges.some((edge) => edge.runbook !== undefined))
+    if (![...reached].some((stepId) => leaves(steps.find((step) => step.id === stepId)))) {
       report('no-end', 'No end can be reached from the start: every path loops', steps[0]!.position)
     }
   }

@@ -271,7 +271,7 @@ function listUnit(item: ListItem, trailing: RootContent[], index: number): Unit 
     explicitId,
     endAttribute,
     depth: 0,
-    conditional: conditionalPattern.test(title),
+    conditional: false,
     nodes,
     position: extend(item.position, trailing)
   }

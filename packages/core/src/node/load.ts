@@ -73,7 +73,8 @@ export async function loadRunbooks(paths: string | readonly string[], options?: 
     else files.push(absolute)
   }
   const results = await Promise.all(files.map((file) => loadRunbook(file, {...options, cwd})))
-  const collection = createCollection(results, options)
+  const context = await neighbours(results, files, cwd, options)
+  const collection = createCollection(results, {...options, context})
   return {
     runbooks: collection.runbooks,
     diagnostics: [...problems, ...collection.diagnostics],
@@ -99,4 +100,36 @@ async function findMarkdown(dir: string, ignore: ReadonlySet<string>): Promise<s
 function displayName(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute)
   return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/')
+}
+
+/**
+ * Runbooks that the loaded ones link to but that were not asked for (linting
+ * one file of a folder): read so links to them resolve, never reported on.
+ */
+async function neighbours(results: ParseResult[], files: string[], cwd: string, options: LoadOptions | null | undefined): Promise<ParseResult[]> {
+  const loaded = new Set(files)
+  const wanted = new Set<string>()
+  for (const {runbook} of results) {
+    if (runbook.file === undefined) continue
+    const hrefs = [...runbook.steps.flatMap((step) => step.edges.map((edge) => edge.href)), ...runbook.links.map((link) => link.href)]
+    for (const href of hrefs) {
+      if (href === undefined) continue
+      const relative = href.split('#')[0]!.split('?')[0]!
+      let decoded = relative
+      try {
+        decoded = decodeURIComponent(relative)
+      } catch {}
+      const target = path.resolve(cwd, path.dirname(runbook.file), decoded)
+      if (!loaded.has(target)) wanted.add(target)
+    }
+  }
+  const found: ParseResult[] = []
+  for (const target of wanted) {
+    try {
+      if ((await stat(target)).isFile()) found.push(await loadRunbook(target, {...options, cwd}))
+    } catch {
+      // Missing files stay dangling links.
+    }
+  }
+  return found
 }
