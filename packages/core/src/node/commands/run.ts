@@ -392,10 +392,18 @@ class Runner {
         return 'go'
       }
       case 'param': {
-        const text = action.text ?? (await this.ask('Parameter (name=value): '))
-        const match = text ? /^\s*([^=\s]+)\s*=(.*)$/.exec(text) : null
+        let text = action.text
+        if (text === undefined) {
+          // Asked in two parts so a secret value is typed without echo.
+          const name = (await this.ask('Parameter name: '))?.trim()
+          if (!name) return 'go'
+          const value = await this.ask(`Value for ${name}: `, {mask: s.isSecret(name)})
+          if (value === null) return 'go'
+          text = `${name}=${value}`
+        }
+        const match = /^\s*([^=\s]+)\s*=(.*)$/.exec(text)
         if (!match) {
-          if (text) this.print('Write it as name=value.')
+          this.print('Write it as name=value.')
           return 'go'
         }
         s.setParam(match[1]!, match[2]!.trim())
