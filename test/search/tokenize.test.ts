@@ -17,7 +17,8 @@ describe('tokenize', () => {
   it('also gives the parts of joined words', () => {
     expect(parts('ERR_CONNECTION_REFUSED')).toEqual(['err', 'connection', 'refused'])
     expect(parts('192.168.1.1')).toEqual(['192', '168'])
-    expect(parts('print-queue')).toEqual(['print', 'queue'])
+    expect(parts('print-queue')).toEqual(['print', 'queue', 'printqueue'])
+    expect(terms('Wi-Fi and e-mail')).toEqual(['wi-fi', 'wi', 'fi', 'wifi', 'and', 'e-mail', 'mail', 'email'])
     expect(parts('user@example.com')).toEqual(['user', 'example', 'com'])
   })
 
@@ -43,6 +44,7 @@ describe('tokenize', () => {
     expect(terms('kubectl delete pod --force')).toEqual(['kubectl', 'delete', 'pod', '--force', 'force'])
     expect(terms('rm -rf')).toEqual(['rm', '-rf', 'rf'])
     expect(terms('--dry-run')).toEqual(['--dry-run', 'dry', 'run'])
+    expect(terms('re-add')).toEqual(['re-add', 're', 'add', 'readd'])
     // A dash inside a word is a connector, not a flag.
     expect(wholes('re-add')).toEqual(['re-add'])
   })

@@ -49,11 +49,11 @@ export function stepText(step: Step): string {
   return text
 }
 
-/** The runbook's description and intro, cached per runbook object. */
+/** The runbook's description, intro and outro, cached per runbook object. */
 export function runbookText(runbook: Runbook): string {
   let text = introTexts.get(runbook)
   if (text === undefined) {
-    const intro = treeText(runbook.intro)
+    const intro = `${treeText(runbook.intro)} ${treeText(runbook.outro)}`.trim()
     const description = typeof runbook.description === 'string' ? runbook.description : ''
     text = intro.includes(description) ? intro : `${description} ${intro}`.trim()
     introTexts.set(runbook, text)

@@ -34,6 +34,8 @@ const chunkPattern = /-{0,2}[\p{L}\p{N}]+(?:[._\-/\\:@+#]+[\p{L}\p{N}]+)*/gu
 const piecePattern = /[\p{L}\p{N}]+/gu
 /** A chunk that is one plain word: no connector, no capital after its first letter. */
 const plainPattern = /^[\p{L}\p{N}][\p{Ll}\p{Lo}\p{N}]*$/u
+/** Two or three letter-only words joined by single hyphens. */
+const hyphenated = /^\p{L}+(?:-\p{L}+){1,2}$/u
 /** Boundaries inside a piece: `podCrash`, `HTTPServer`. */
 const camelPattern = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u
 
@@ -71,6 +73,10 @@ export function tokenize(text: string | null | undefined): SearchToken[] {
     }
     if (chunk.length <= maxWholeLength) tokens.push({term: chunk.toLowerCase(), start, end, part: false})
     for (const part of parts) if (part.term.length > 1) tokens.push(part)
+    // `Wi-Fi` is also `wifi`, `e-mail` also `email`, `log-in` also `login`.
+    if (parts.length <= 3 && hyphenated.test(chunk)) {
+      tokens.push({term: parts.map((p) => p.term).join(''), start, end, part: true})
+    }
   }
   return tokens
 }
