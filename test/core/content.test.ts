@@ -210,3 +210,31 @@ describe('untagged code', () => {
     ])
   })
 })
+
+describe('warnings before branches', () => {
+  it('a warning in the deciding step covers its "If" branches', () => {
+    const source = md`
+      # Revert
+
+      ## Revert the snapshot
+
+      > [!WARNING]
+      > Reverting loses every change since the snapshot.
+
+      ### If the host runs Proxmox
+
+      \`\`\`sh
+      qm rollback <vmid> <snapshot>
+      \`\`\`
+
+      ### If the host runs libvirt
+
+      \`\`\`sh
+      virsh snapshot-revert <domain> <snapshot>
+      \`\`\`
+    `
+    expect(rules(parse(source).diagnostics).filter((rule) => rule === 'destructive-without-warning')).toEqual([])
+    const unwarned = source.replace('> [!WARNING]\n> Reverting loses every change since the snapshot.\n', '')
+    expect(rules(parse(unwarned).diagnostics).filter((rule) => rule === 'destructive-without-warning')).toHaveLength(2)
+  })
+})

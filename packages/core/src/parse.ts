@@ -253,6 +253,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const links: RunbookLink[] = []
   const edgeLinks = new Set<FoundLink['node']>()
   const reportedLinks = new Set<FoundLink['node']>()
+  const warned: boolean[] = []
+  const destructive: Array<ReturnType<typeof commandsIn>[number] | undefined> = []
   units.forEach((unit, index) => {
     const stepId = ids[index]!
     const content = cloneContent(unit.nodes, definitions, settings.positions)
@@ -277,18 +279,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
       }
     }
-    const hasWarning = callouts.some((callout) => callout.kind === 'warning' || callout.kind === 'caution' || callout.kind === 'important')
-    if (!hasWarning) {
-      const destructive = found.find(({command}) => command.destructive)
-      if (destructive) {
-        report(
-          'destructive-without-warning',
-          `Step "${unit.title}" has a command that ${destructiveReason(destructive.command.code) ?? 'destroys data'} but no warning callout`,
-          destructive.node.position,
-          {note: 'Add a `> [!WARNING]` before the command that says what it destroys'}
-        )
-      }
-    }
+    warned[index] = callouts.some((callout) => callout.kind === 'warning' || callout.kind === 'caution' || callout.kind === 'important')
+    destructive[index] = found.find(({command}) => command.destructive)
 
     // Edges from a choice list and go-to sentences.
     const edgeFor = (link: FoundLink, kind: Edge['kind'], label: string | undefined): Edge | undefined => {
@@ -372,10 +364,25 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     for (let member = index; member <= end; member++) {
       decider.edges.push({kind: 'choice', to: ids[member]!, label: conditionLabel(units[member]!.title)})
       joins.set(member, end + 1 < units.length ? end + 1 : undefined)
+      // A warning before the branches covers every branch.
+      warned[member] ||= warned[index - 1]!
     }
     ;(decider as StepDraft).continues = false
     index = end
   }
+
+  // Destructive commands need a warning in their step (or before their branches).
+  units.forEach((unit, index) => {
+    const found = destructive[index]
+    if (found && !warned[index]) {
+      report(
+        'destructive-without-warning',
+        `Step "${unit.title}" has a command that ${destructiveReason(found.command.code) ?? 'destroys data'} but no warning callout`,
+        found.node.position,
+        {note: 'Add a `> [!WARNING]` before the command that says what it destroys'}
+      )
+    }
+  })
 
   // Default edges, kinds.
   steps.forEach((step, index) => {
