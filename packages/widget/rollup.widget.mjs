@@ -39,16 +39,57 @@ function coreFromSource() {
   }
 }
 
-/** lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export is `module.exports`. */
+/**
+ * lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export
+ * is `module.exports`. Two parts the widget never runs are left out, for
+ * size: the query-string parser (`QueryLexer`, `QueryParser`: core builds
+ * queries with `idx.query()` because the parser throws on everyday text, so
+ * `idx.search(string)` is unavailable in the widget) and lunr's English stop
+ * word list (core filters with its own list).
+ */
 function lunrAsEsm() {
   return {
     name: 'runbook-kit-lunr-esm',
     transform(code, id) {
-      if (!/[\\/]node_modules[\\/]lunr[\\/]lunr(\.min)?\.js$/.test(id)) return null
+      if (!/[\\/]node_modules[\\/]lunr[\\/]lunr\.js$/.test(id)) return null
+      const parser = code.indexOf('lunr.QueryParseError = function')
+      const umd = code.indexOf('/**\n   * export the module via AMD')
+      const stopStart = code.indexOf('lunr.stopWordFilter = lunr.generateStopWordFilter([')
+      const stopEnd = code.indexOf('])', stopStart)
+      if (parser < 0 || umd < parser || stopStart < 0 || stopEnd < stopStart) {
+        this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
+      } else {
+        code =
+          code.slice(0, stopStart) +
+          'lunr.stopWordFilter = lunr.generateStopWordFilter([' +
+          code.slice(stopEnd, parser) +
+          code.slice(umd)
+      }
       return {
         code: `var module = {exports: {}}, exports = module.exports, define;\n${code}\nexport default module.exports;\n`,
         map: null
       }
+    }
+  }
+}
+
+/**
+ * Collapse the indentation inside the widget's own template literals (Lit
+ * `html` and `css`): a newline plus indentation becomes a newline, which
+ * HTML and CSS read as the same whitespace. Code outside templates is
+ * minified by terser anyway; no template of the widget has significant
+ * leading spaces (its <pre> templates are on one line).
+ */
+function collapseTemplateWhitespace() {
+  const widgetSource = path.resolve('packages/widget/src') + path.sep
+  return {
+    name: 'runbook-kit-collapse-template-whitespace',
+    transform(code, id) {
+      if (!id.startsWith(widgetSource)) return null
+      code = code.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')
+      // Style modules hold only CSS in their templates: drop the whitespace around punctuation too.
+      if (id.endsWith('.styles.ts')) code = code.replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')
+      return {code, map: null}
     }
   }
 }
@@ -64,7 +105,8 @@ const minify = () =>
   terser({
     ecma: 2020,
     module: true,
-    compress: {passes: 2},
+    compress: {passes: 3, unsafe_arrows: true},
+    mangle: {toplevel: true},
     format: {comments: /^!/}
   })
 
@@ -80,6 +122,19 @@ function manifest() {
           [cli, 'analyze', '--litelement', '--globs', 'src/components/**/*.component.ts', '--outdir', 'dist'],
           {cwd: path.resolve('packages/widget')}
         )
+        // Internal state (`_name`, Lit's `state: true`) is not public API.
+        const file = path.resolve(dist, 'custom-elements.json')
+        const json = JSON.parse(readFileSync(file, 'utf8'))
+        for (const module of json.modules ?? []) {
+          for (const declaration of module.declarations ?? []) {
+            for (const key of ['attributes', 'members']) {
+              if (Array.isArray(declaration[key])) {
+                declaration[key] = declaration[key].filter((m) => !m.name?.startsWith('_') && m.privacy !== 'private' && !m.name?.startsWith('#'))
+              }
+            }
+          }
+        }
+        writeFileSync(file, JSON.stringify(json, null, 2) + '\n')
       } catch (error) {
         this.warn(`custom-elements.json not generated: ${error instanceof Error ? error.message : String(error)}`)
       }
@@ -97,8 +152,9 @@ export default [
     plugins: [
       coreFromSource(),
       lunrAsEsm(),
-      nodeResolve({browser: true}),
+      nodeResolve({browser: true, exportConditions: ['production']}),
       typescript({tsconfig: 'packages/widget/tsconfig.build.json', outputToFilesystem: true}),
+      collapseTemplateWhitespace(),
       {
         name: 'runbook-kit-types-entry',
         generateBundle() {
@@ -113,12 +169,12 @@ export default [
     input: `${dist}/index.js`,
     treeshake,
     output: {file: `${dist}/runbook-kit.js`, format: 'esm', banner},
-    plugins: [nodeResolve({browser: true}), minify()]
+    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), minify()]
   },
   {
     input: `${dist}/index.js`,
     treeshake,
     output: {file: `${dist}/runbook-kit.iife.js`, format: 'iife', name: 'RunbookKit', banner},
-    plugins: [nodeResolve({browser: true}), minify()]
+    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), minify()]
   }
 ]

@@ -250,3 +250,16 @@ describe('highlight', () => {
     expect(parts.map((p) => (typeof p === 'string' ? p : `[${(p.values[0] as string)}]`))).toEqual(['[restart]', ' the ', '[spooler]'])
   })
 })
+
+describe('<runbook-search> with a damaged index', () => {
+  it('lists runbooks but reports the index when a query needs it', async () => {
+    const bundle = JSON.parse(bundleJson())
+    bundle.index = {version: 1, broken: true}
+    clearLibraryCache()
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(bundle))))
+    const element = await searchBox({browse: ''})
+    expect(options(element)).toHaveLength(2)
+    await type(element, 'phone')
+    expect($(element, '[role=alert]')?.textContent).toMatch(/^The runbooks could not be loaded \(runbook-kit: bundle\.index/)
+  })
+})

@@ -361,3 +361,25 @@ describe('<runbook-walkthrough>', () => {
     expect(element.shadowRoot!.activeElement?.id).toBe('step-title')
   })
 })
+
+describe('<runbook-walkthrough> with bad input', () => {
+  it('shows a runbook without steps as an error, not a broken page', async () => {
+    const broken = {...phone, steps: []}
+    const element = await mount<RunbookWalkthrough>('runbook-walkthrough', {runbook: broken})
+    await until(() => $(element, '[role=alert]'))
+    expect($(element, '[role=alert]')?.textContent).toContain('The runbooks could not be loaded')
+    element.runbook = phone
+    await until(() => element.session)
+    await settle(element)
+    expect($(element, '[role=alert]')).toBeNull()
+    expect(stepTitle(element)).toBe('1. Check the display')
+  })
+
+  it('renders a runbook from a bundle whose search index is damaged (the index is only needed to search)', async () => {
+    const bundle = JSON.parse(bundleJson())
+    bundle.index = {version: 1, broken: true}
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(bundle))))
+    const element = await walkthrough({}, {src: '/damaged.json', 'runbook-id': 'desk-phone'})
+    expect(stepTitle(element)).toBe('1. Check the display')
+  })
+})

@@ -11,6 +11,8 @@ export {
   renderTimeline,
   findParamTokens,
   loadBundle,
+  bundleFormat,
+  bundleVersion,
   search,
   type Session,
   type SessionStore,

@@ -15,6 +15,7 @@ import {styles} from './runbook-kit.styles.js'
  * <runbook-kit src="/runbooks.bundle.json" shortcut="/"></runbook-kit>
  * ```
  *
+ * @tagname runbook-kit
  * @summary Search runbooks, then walk through one.
  *
  * @event {CustomEvent<RunbookSelectDetail>} runbook-select - A search result was chosen (cancel it to stay on the search).
@@ -59,7 +60,9 @@ export class RunbookKit extends LitElement {
   /** The runbook being walked through (empty: the search is shown). Set it to open one. */
   declare runbookId: string | undefined
 
+  /** @internal */
   declare private _library: Library | undefined
+  /** @internal */
   declare private _error: string | undefined
 
   #onHashChange = () => this.#openFromHash()

@@ -23,6 +23,7 @@ let instances = 0
  * opt-in shortcut (`shortcut="/"` or `shortcut="mod+k"`) focuses the field
  * from anywhere on the page, except while the user types in a field.
  *
+ * @tagname runbook-search
  * @summary Search runbooks and steps.
  *
  * @event {CustomEvent<RunbookSelectDetail>} runbook-select - A result was chosen (cancelable: call `preventDefault()` to handle it yourself).
@@ -80,9 +81,13 @@ export class RunbookSearch extends LitElement {
   /** `light` or `dark`; without it the page's `prefers-color-scheme` decides. */
   declare theme: 'light' | 'dark' | undefined
 
+  /** @internal */
   declare private _library: Library | undefined
+  /** @internal */
   declare private _error: string | undefined
+  /** @internal */
   declare private _active: number
+  /** @internal */
   declare private _open: boolean
 
   readonly #id = `rk-search-${++instances}`
@@ -119,13 +124,18 @@ export class RunbookSearch extends LitElement {
     document.removeEventListener('keydown', this.#onKey)
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  #rows: Row[] = []
+
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('src')) void this.#load()
+    if (changed.has('_library') || changed.has('query') || changed.has('category') || changed.has('limit') || changed.has('browse')) {
+      this.#rows = this.#results()
+    }
   }
 
   /** The current results (what the list shows). */
   get results(): SearchResult[] {
-    return this.#results().flatMap((row) =>
+    return this.#rows.flatMap((row) =>
       row.snippet ? [{runbookId: row.runbook.id, stepId: row.stepId, stepTitle: row.stepTitle, title: row.runbook.title, score: 0, snippet: row.snippet}] : []
     )
   }
@@ -137,7 +147,17 @@ export class RunbookSearch extends LitElement {
     const src = this.src
     try {
       const library = await fetchLibrary(src)
-      if (src === this.src) this._library = library
+      if (src !== this.src) return
+      this._library = library
+      // Build the search index while the user has not typed yet (it is built on demand otherwise).
+      const idle = (globalThis as {requestIdleCallback?: (callback: () => void) => unknown}).requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50))
+      idle(() => {
+        try {
+          library.index()
+        } catch {
+          // Reported when a query needs the index.
+        }
+      })
     } catch (error) {
       if (src === this.src) {
         this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
@@ -156,7 +176,14 @@ export class RunbookSearch extends LitElement {
         .map((runbook) => ({runbook}))
     }
     const options = this.category ? {limit: this.limit, category: this.category} : {limit: this.limit}
-    return search(library.index, query, options).flatMap((hit) => {
+    let hits: SearchResult[]
+    try {
+      hits = search(library.index(), query, options)
+    } catch (error) {
+      this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
+      return []
+    }
+    return hits.flatMap((hit) => {
       const runbook = library.byId.get(hit.runbookId)
       return runbook ? [{runbook, stepId: hit.stepId, stepTitle: hit.stepTitle, snippet: hit.snippet}] : []
     })
@@ -234,7 +261,7 @@ export class RunbookSearch extends LitElement {
   override render(): TemplateResult {
     const strings = mergeStrings(this.strings)
     const library = this._library
-    const rows = this.#results()
+    const rows = this.#rows
     const query = this.query.trim()
     const listId = `${this.#id}-list`
     const expanded = this._open && rows.length > 0

@@ -30,6 +30,7 @@ type Notice = {kind: 'info' | 'warning'; text: string}
  * Give it a runbook by id from a bundle (`src` + `runbook-id`) or as the
  * `runbook` property.
  *
+ * @tagname runbook-walkthrough
  * @summary Walk through one runbook.
  *
  * @event {CustomEvent<RunbookStepChangeDetail>} runbook-step-change - The current step changed (start, resume, a step completed, back, go to, restart).
@@ -110,13 +111,20 @@ export class RunbookWalkthrough extends LitElement {
   /** Where progress is saved: `local` (default, `localStorage`) or `none`. */
   declare storage: 'local' | 'none'
 
+  /** @internal */
   declare private _session: Session | undefined
+  /** @internal */
   declare private _error: string | undefined
+  /** @internal */
   declare private _notices: Notice[]
+  /** @internal */
   declare private _copied: string | undefined
+  /** @internal */
   declare private _drafts: Record<string, string>
+  /** @internal */
   declare private _escalating: boolean
   /** Bumped on every session event, so the view re-renders. */
+  /** @internal */
   declare private _revision: number
 
   #store: SessionStore | undefined
@@ -223,7 +231,14 @@ export class RunbookWalkthrough extends LitElement {
       return
     }
     if (this._session?.runbook === runbook) return
-    await this.#open(runbook, token)
+    try {
+      await this.#open(runbook, token)
+    } catch (error) {
+      // A runbook core cannot walk (no steps, a malformed graph): say so instead of breaking the page.
+      if (token !== this.#loadToken) return
+      this.#detach()
+      this._error = format(this.#strings.loadError, {reason: error instanceof Error ? error.message : String(error)})
+    }
   }
 
   async #open(runbook: Runbook, token: number): Promise<void> {
