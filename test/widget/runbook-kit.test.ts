@@ -130,3 +130,13 @@ describe('<runbook-kit>', () => {
     expect($(element, '[role=alert]')?.textContent).toContain('HTTP 500')
   })
 })
+
+describe('<runbook-kit> parts', () => {
+  it('exports the parts of its inner components for ::part styling', async () => {
+    const {element, search} = await kit()
+    expect(search.getAttribute('exportparts')).toContain('input')
+    element.runbookId = 'desk-phone'
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    expect(walk.getAttribute('exportparts')).toContain('step-title')
+  })
+})

@@ -5,6 +5,11 @@ import {fetchLibrary, type Library} from '../../internal/library.js'
 import {format, mergeStrings, type Strings} from '../../internal/strings.js'
 import {styles} from './runbook-kit.styles.js'
 
+/** Parts of the inner components that `<runbook-kit>` passes on, so `runbook-kit::part(step-title)` works. */
+const searchParts = 'form, input, category-select, shortcut-hint, results, result, result-active, result-title, snippet, highlight, badge, empty'
+const walkthroughParts =
+  'header, title, badge, progress, elapsed, notice, outline, outline-item, step, step-title, content, params, code, copy-button, param, param-missing, callout, callout-note, callout-tip, callout-important, callout-warning, callout-caution, checklist-item, choices, choice, notes, actions, button, escalation, complete'
+
 /**
  * The whole experience in one element: search the runbooks of a bundle,
  * then follow the one chosen step by step. Made of `<runbook-search>` and
@@ -24,8 +29,8 @@ import {styles} from './runbook-kit.styles.js'
  * @event {CustomEvent<RunbookEscalateDetail>} runbook-escalate - The user escalated.
  *
  * @csspart base - The component's wrapper.
- * @csspart search - The `<runbook-search>` inside (style its own parts with `runbook-kit::part(search)` variables or `exportparts`).
- * @csspart walkthrough - The `<runbook-walkthrough>` inside.
+ * @csspart search - The `<runbook-search>` inside; its parts are exported too (`runbook-kit::part(input)`).
+ * @csspart walkthrough - The `<runbook-walkthrough>` inside; its parts are exported too (`runbook-kit::part(step-title)`).
  * @csspart back-button - The button that returns to the search.
  *
  * @cssproperty --rk-color-accent - Accent color of both components (every `--rk-*` property is passed down).
@@ -151,6 +156,7 @@ export class RunbookKit extends LitElement {
             </button>
             <runbook-walkthrough
               part="walkthrough"
+              exportparts=${walkthroughParts}
               tabindex="-1"
               .runbook=${runbook}
               .strings=${this.strings}
@@ -160,6 +166,7 @@ export class RunbookKit extends LitElement {
             ></runbook-walkthrough>`
         : html`<runbook-search
             part="search"
+            exportparts=${searchParts}
             src=${this.src ?? nothing}
             browse
             .strings=${this.strings}
