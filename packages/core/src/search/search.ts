@@ -26,8 +26,8 @@ export interface SearchOptions {
   /** Match the last word as a prefix while it is being typed. (default: `true`) */
   prefix?: boolean | null | undefined
   /**
-   * Allow one typo in words of five letters or more when exact matches find
-   * fewer than three runbooks. (default: `true`)
+   * Allow one typo in words of five letters or more (two from eight letters)
+   * when exact matches find fewer than three runbooks. (default: `true`)
    */
   fuzzy?: boolean | null | undefined
   /** Results per runbook: its best steps. (default: `1`) */
@@ -70,6 +70,8 @@ const defaults = {
 const fewMatches = 3
 /** Words shorter than this get no typo tolerance. */
 const fuzzyMinLength = 5
+/** Words this long may have two typos. */
+const fuzzyLongLength = 8
 /** Characters of a query that are read; the rest is ignored. */
 const maxQueryLength = 512
 
@@ -116,7 +118,71 @@ export function search(
     matches = run(inner.lunr, [...plan.exact, ...plan.fuzzy])
     grouped = group(matches, inner.docs, accept, settings.perRunbook)
   }
-  return grouped.slice(0, settings.limit).map((hit) => toResult(hit, index.runbooks, settings.snippetLength))
+  const ranked = coordinate(grouped, plan.words, Math.max(coordinated, settings.limit))
+  return ranked.slice(0, settings.limit).map((hit) => toResult(hit, index.runbooks, settings.snippetLength))
+}
+
+/** How many of the best hits are re-ranked by how many query words they match. */
+const coordinated = 50
+
+/** The lunr fields of titles and tags. */
+const titleFields = ['t', 's', 'g']
+
+/**
+ * Re-rank the best hits by the share of query words they match (squared)
+ * and the share found in a title or tag (up to twice the score), so a step
+ * titled "… hosts file" beats one that has "file" many times: BM25 alone
+ * sums per-term scores and lets one frequent word win.
+ */
+function coordinate(hits: Hit[], words: QueryWord[], count: number): Hit[] {
+  if (words.length === 0) return hits
+  const best = hits.slice(0, count)
+  for (const hit of best) {
+    const terms = new Set<string>()
+    const titleTerms = new Set<string>()
+    for (const match of hit.matches) {
+      for (const [term, fields] of Object.entries(match.matchData.metadata)) {
+        terms.add(term)
+        if (titleFields.some((field) => field in fields)) titleTerms.add(term)
+      }
+    }
+    let matched = 0
+    let inTitle = 0
+    for (const word of words) {
+      if (wordMatches(word, terms)) matched++
+      if (wordMatches(word, titleTerms)) inTitle++
+    }
+    const share = matched / words.length
+    hit.score *= share * share * (1 + inTitle / words.length)
+  }
+  return best.sort((a, b) => b.score - a.score || a.runbook - b.runbook || a.step - b.step)
+}
+
+function wordMatches(word: QueryWord, terms: ReadonlySet<string>): boolean {
+  for (const term of terms) {
+    if (word.terms.has(term)) return true
+    if (word.prefix !== undefined && term.startsWith(word.prefix)) return true
+    if (word.fuzzy && withinDistance(term, word.raw, 2)) return true
+  }
+  return false
+}
+
+/** Whether `a` and `b` are at most `max` edits apart (insert, delete, substitute). */
+function withinDistance(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false
+  let previous = Array.from({length: b.length + 1}, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    let low = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      low = Math.min(low, current[j]!)
+    }
+    if (low > max) return false
+    previous = current
+  }
+  return previous[b.length]! <= max
 }
 
 interface Settings {
@@ -163,6 +229,15 @@ function filter(runbooks: readonly Runbook[], settings: Settings): (runbook: num
 interface QueryPlan {
   exact: ClauseSpec[]
   fuzzy: ClauseSpec[]
+  /** The words of the query, each with the index terms that count as matching it. */
+  words: QueryWord[]
+}
+
+interface QueryWord {
+  raw: string
+  terms: Set<string>
+  prefix?: string | undefined
+  fuzzy: boolean
 }
 
 /** Turn what the user typed into lunr clauses. */
@@ -170,6 +245,7 @@ export function planQuery(text: string, prefix: boolean): QueryPlan {
   const tokens = tokenize(text)
   const exact = new Map<string, ClauseSpec>()
   const fuzzy = new Map<string, ClauseSpec>()
+  const words: QueryWord[] = []
   const add = (map: Map<string, ClauseSpec>, spec: ClauseSpec) => {
     const key = `${spec.wildcard ? '*' : spec.editDistance ? '~' : '='}${spec.term}`
     const existing = map.get(key)
@@ -177,21 +253,37 @@ export function planQuery(text: string, prefix: boolean): QueryPlan {
   }
   const end = text.length
   const typing = prefix && /[\p{L}\p{N}]$/u.test(text)
+  let word: QueryWord | undefined
   for (const token of tokens) {
+    if (!token.part) {
+      word = {raw: token.term, terms: new Set(), fuzzy: false}
+      words.push(word)
+    }
     const term = normalizeTerm(token.term)
-    if (term !== undefined) add(exact, {term, boost: token.part ? 0.7 : 1})
+    if (term !== undefined) {
+      add(exact, {term, boost: token.part ? 0.7 : 1})
+      word?.terms.add(term)
+    }
     const compound = !token.part && /[^\p{L}\p{N}]/u.test(token.term)
     const last = typing && token.end === end && token.term.length >= 2
     // `192.168` finds `192.168.1.1`; the word being typed finds its completions.
     if ((compound || last) && token.term.length >= 2) {
       add(exact, {term: token.term, boost: 0.5, wildcard: true})
+      if (word && !token.part) word.prefix = token.term
     }
     if (!token.part && term !== undefined && /^\p{L}+$/u.test(token.term) && token.term.length >= fuzzyMinLength) {
-      add(fuzzy, {term: token.term, boost: 0.3, editDistance: 1})
-      if (term !== token.term) add(fuzzy, {term, boost: 0.3, editDistance: 1})
+      // One typo; two in long words, whose stems can differ from the typed word at the end too.
+      const editDistance = token.term.length >= fuzzyLongLength ? 2 : 1
+      add(fuzzy, {term: token.term, boost: 0.3, editDistance})
+      if (term !== token.term) add(fuzzy, {term, boost: 0.3, editDistance})
+      if (word) word.fuzzy = true
     }
   }
-  return {exact: [...exact.values()], fuzzy: [...fuzzy.values()]}
+  return {
+    exact: [...exact.values()],
+    fuzzy: [...fuzzy.values()],
+    words: words.filter((w) => w.terms.size > 0 || w.prefix !== undefined)
+  }
 }
 
 function run(idx: lunr.Index, clauses: ClauseSpec[]): lunr.Index.Result[] {
