@@ -12,7 +12,7 @@
 //
 // KB = 1,000 bytes.
 import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {loadavg, tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {brotliCompressSync, gzipSync} from 'node:zlib'
@@ -158,4 +158,5 @@ const parse = median(results.map((r) => r.parse))
 console.log(`\nTime to first step, ${count} runbooks (bundle ${kb(bundleText.length)} raw, ${kb(gzipSync(bundleText).length)} gzip), median of ${runs}:`)
 console.log(`  bundle fetched → first step painted: ${firstStep.toFixed(1)} ms  (goal ≤ 100 ms: ${firstStep <= 100 ? 'met' : 'NOT met'})`)
 console.log(`  baseline, JSON.parse of the bundle:  ${parse.toFixed(1)} ms  (ratio ${(firstStep / parse).toFixed(1)}×)`)
-console.log(`  all runs (ms): ${results.map((r) => r.firstStep.toFixed(0)).join(', ')}`)
+console.log(`  all runs (ms): ${results.map((r) => r.firstStep.toFixed(0)).join(', ')}; fastest ${Math.min(...results.map((r) => r.firstStep)).toFixed(1)} ms`)
+console.log(`  machine load average: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (timings grow with it)`)

@@ -263,3 +263,34 @@ describe('<runbook-search> with a damaged index', () => {
     expect($(element, '[role=alert]')?.textContent).toMatch(/^The runbooks could not be loaded \(runbook-kit: bundle\.index/)
   })
 })
+
+describe('<runbook-search> properties', () => {
+  beforeEach(() => {
+    clearLibraryCache()
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson())))
+  })
+
+  it('limit caps the results; results carry scores from core search', async () => {
+    const element = await searchBox({limit: '1'})
+    await type(element, 'check')
+    expect(options(element)).toHaveLength(1)
+    expect(element.results).toHaveLength(1)
+    expect(element.results[0]!.score).toBeGreaterThan(0)
+  })
+
+  it('a query and a category set as attributes apply at once', async () => {
+    const element = await searchBox({query: 'snapshot', category: 'backup-restore'})
+    await settle(element)
+    expect(input(element).value).toBe('snapshot')
+    expect($<HTMLSelectElement>(element, '[part=category-select]')!.value).toBe('backup-restore')
+    expect(options(element)[0]?.textContent).toContain('Restore a deleted share folder')
+  })
+
+  it('reflects theme and shows nothing while src is unset', async () => {
+    const element = await mount<RunbookSearch>('runbook-search')
+    expect($(element, '[role=status].status')).toBeNull()
+    element.theme = 'dark'
+    await element.updateComplete
+    expect(element.getAttribute('theme')).toBe('dark')
+  })
+})

@@ -8,6 +8,7 @@ import {styles} from './search.styles.js'
 /** A row of the result list: a search hit, or a runbook when browsing without a query. */
 interface Row {
   runbook: Runbook
+  hit?: SearchResult | undefined
   stepId?: string | undefined
   stepTitle?: string | undefined
   snippet?: {text: string; highlights: HighlightRange[]} | undefined
@@ -135,9 +136,7 @@ export class RunbookSearch extends LitElement {
 
   /** The current results (what the list shows). */
   get results(): SearchResult[] {
-    return this.#rows.flatMap((row) =>
-      row.snippet ? [{runbookId: row.runbook.id, stepId: row.stepId, stepTitle: row.stepTitle, title: row.runbook.title, score: 0, snippet: row.snippet}] : []
-    )
+    return this.#rows.flatMap((row) => (row.hit ? [row.hit] : []))
   }
 
   async #load(): Promise<void> {
@@ -185,7 +184,7 @@ export class RunbookSearch extends LitElement {
     }
     return hits.flatMap((hit) => {
       const runbook = library.byId.get(hit.runbookId)
-      return runbook ? [{runbook, stepId: hit.stepId, stepTitle: hit.stepTitle, snippet: hit.snippet}] : []
+      return runbook ? [{runbook, hit, stepId: hit.stepId, stepTitle: hit.stepTitle, snippet: hit.snippet}] : []
     })
   }
 
@@ -253,6 +252,9 @@ export class RunbookSearch extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // Options render after the select's own bindings, so its value is synced once they exist.
+    const select = this.renderRoot.querySelector('select')
+    if (select && select.value !== this.category) select.value = this.category
     if (changed.has('_active') && this._active >= 0) {
       this.renderRoot.querySelector(`#${this.#id}-option-${this._active}`)?.scrollIntoView({block: 'nearest'})
     }
@@ -298,7 +300,6 @@ export class RunbookSearch extends LitElement {
           ? html`<select
               part="category-select"
               aria-label=${strings.categoryLabel}
-              .value=${this.category}
               @change=${(event: Event) => {
                 this.category = (event.target as HTMLSelectElement).value as Category | ''
                 this._active = -1
