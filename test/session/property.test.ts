@@ -8,7 +8,7 @@ const handBuilt = makeRunbook(
   [
     {id: 'a', to: ['b', 'c'], checklist: ['One', 'Two']},
     {id: 'b', to: ['a', 'd']},
-    {id: 'c', to: [{kind: 'choice', label: 'Elsewhere', runbook: 'other', to: 'x'}, {kind: 'choice', label: 'Gone', to: 'missing'}, 'd']},
+    {id: 'c', to: [{kind: 'choice', label: 'Elsewhere', runbook: 'other', to: 'x'}, {kind: 'choice', label: 'Gone', to: 'missing'}, 'd', 'c']},
     {id: 'd', end: true}
   ],
   {params: [{name: 'token', declared: true, secret: true}]}

@@ -83,6 +83,22 @@ describe('restoreSession onto the same runbook', () => {
   })
 })
 
+describe('restoreSession keeps the path as taken', () => {
+  test('a step that loops to itself stays twice on the path', () => {
+    const runbook = makeRunbook([{id: 'retry', to: ['retry', 'done']}, {id: 'done', end: true}])
+    const clock = manualClock()
+    const session = createSession(runbook, {now: clock.now})
+    session.complete('retry').complete('retry')
+    expect(session.path).toEqual(['retry', 'retry', 'retry'])
+    const restored = restoreSession(runbook, JSON.parse(JSON.stringify(session.toJSON())), {now: clock.now})
+    expect(restored.path).toEqual(['retry', 'retry', 'retry'])
+    expect(restored.progress()).toEqual(session.progress())
+    expect(restored.toJSON()).toEqual(session.toJSON())
+    restored.back()
+    expect(restored.path).toEqual(['retry', 'retry'])
+  })
+})
+
 describe('restoreSession onto an edited runbook', () => {
   test('a removed step: its progress is orphaned and reported, the rest kept', () => {
     const {saved, clock} = savedOnOriginal()
@@ -248,7 +264,7 @@ describe('restoreSession never throws', () => {
       'The saved state names no current step; the session continues at "y".'
     ])
     expect(session.status).toBe('active')
-    expect(session.path).toEqual(['x', 'y'])
+    expect(session.path).toEqual(['x', 'x', 'y'])
     expect(session.current.id).toBe('y')
     expect(session.params()).toEqual({a: 'b'})
     expect(session.stepProgress('x')).toEqual({title: 'x', visits: 0, elapsedMs: 0, checked: []})

@@ -164,11 +164,8 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   const savedPath = strings(saved.path)
   const path: string[] = []
   for (const id of savedPath) {
-    if (!ids.has(id)) {
-      if (!report.pathRemoved.includes(id)) report.pathRemoved.push(id)
-    } else if (path[path.length - 1] !== id) {
-      path.push(id)
-    }
+    if (ids.has(id)) path.push(id)
+    else if (!report.pathRemoved.includes(id)) report.pathRemoved.push(id)
   }
   const savedCurrent = typeof saved.current === 'string' ? saved.current : undefined
   let current = savedCurrent !== undefined && ids.has(savedCurrent) ? savedCurrent : (path[path.length - 1] ?? runbook.start)
