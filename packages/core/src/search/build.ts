@@ -284,14 +284,15 @@ function hydrate(
   const documents = json.documents
   const fieldCount = fieldSpecs.length
   const {terms, postings} = json
-  // Per field, per document: [termIndex, tf, termIndex, tf, …] in term order.
-  const docTerms: Array<Array<number[] | undefined>> = fieldSpecs.map(() => new Array<number[] | undefined>(documents))
+  const refNames: string[] = new Array<string>(documents)
+  for (let d = 0; d < documents; d++) refNames[d] = docRef(d)
+  // Per field, per document: number of distinct terms and length (sum of tf).
+  const counts = fieldSpecs.map(() => new Uint32Array(documents + 1))
   const lengths = fieldSpecs.map(() => new Uint32Array(documents))
   const idf = new Float64Array(terms.length)
   const invertedIndex: Record<string, Record<string, unknown>> = Object.create(null)
-  const refNames: string[] = new Array<string>(documents)
-  for (let d = 0; d < documents; d++) refNames[d] = docRef(d)
 
+  // Pass 1: the inverted index, idf, counts and lengths.
   for (let i = 0; i < terms.length; i++) {
     const posting: Record<string, unknown> = {_index: i}
     for (const field of fieldSpecs) posting[field.name] = emptyPosting
@@ -304,15 +305,14 @@ function hydrate(
       at += 2
       withTerm += count
       const refs: Record<string, object> = Object.create(null)
-      const perDoc = docTerms[f]!
+      const fieldCounts = counts[f]!
       const fieldLengths = lengths[f]!
       let d = 0
       for (let k = 0; k < count; k++, at += 2) {
         d += list[at]!
-        const tf = list[at + 1]!
         refs[refNames[d]!] = noMetadata
-        ;(perDoc[d] ??= []).push(i, tf)
-        fieldLengths[d]! += tf
+        fieldCounts[d]!++
+        fieldLengths[d]! += list[at + 1]!
       }
       posting[fieldSpecs[f]!.name] = refs
     }
@@ -320,6 +320,35 @@ function hydrate(
     const x = (documents - withTerm + 0.5) / (withTerm + 0.5)
     idf[i] = Math.log(1 + Math.abs(x))
     invertedIndex[terms[i]!] = posting
+  }
+
+  // Pass 2: each document's terms and frequencies, in term order, in flat typed arrays.
+  const starts = counts.map((fieldCounts) => {
+    const offsets = new Uint32Array(documents + 1)
+    for (let d = 0; d < documents; d++) offsets[d + 1] = offsets[d]! + fieldCounts[d]!
+    return offsets
+  })
+  const termOf = starts.map((offsets) => new Uint32Array(offsets[documents]!))
+  const tfOf = starts.map((offsets) => new Uint32Array(offsets[documents]!))
+  const cursors = starts.map((offsets) => offsets.slice(0, documents))
+  for (let i = 0; i < terms.length; i++) {
+    const list = postings[i]!
+    let at = 0
+    while (at < list.length) {
+      const f = list[at]!
+      const count = list[at + 1]!
+      at += 2
+      const cursor = cursors[f]!
+      const termIndexes = termOf[f]!
+      const frequencies = tfOf[f]!
+      let d = 0
+      for (let k = 0; k < count; k++, at += 2) {
+        d += list[at]!
+        const slot = cursor[d]!++
+        termIndexes[slot] = i
+        frequencies[slot] = list[at + 1]!
+      }
+    }
   }
 
   const fieldVectors: Record<string, lunr.Vector> = Object.create(null)
@@ -335,15 +364,18 @@ function hydrate(
       }
     }
     const average = withField > 0 ? total / withField : 1
-    const perDoc = docTerms[f]!
+    const offsets = starts[f]!
+    const termIndexes = termOf[f]!
+    const frequencies = tfOf[f]!
     for (let d = 0; d < documents; d++) {
-      const pairs = perDoc[d]
-      if (!pairs) continue
+      const from = offsets[d]!
+      const to = offsets[d + 1]!
+      if (from === to) continue
       const length = fieldLengths[d]!
-      const elements = new Array<number>(pairs.length)
-      for (let j = 0; j < pairs.length; j += 2) {
-        const termIndex = pairs[j]!
-        const tf = pairs[j + 1]!
+      const elements = new Array<number>((to - from) * 2)
+      for (let slot = from, j = 0; slot < to; slot++, j += 2) {
+        const termIndex = termIndexes[slot]!
+        const tf = frequencies[slot]!
         // The expression and rounding of lunr.Builder#createFieldVectors.
         let score = (idf[termIndex]! * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (length / average)) + tf)
         score *= boost
