@@ -88,7 +88,15 @@ function collapseTemplateWhitespace() {
       if (!id.startsWith(widgetSource)) return null
       code = code.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')
       // Style modules hold only CSS in their templates: drop the whitespace around punctuation too.
-      if (id.endsWith('.styles.ts')) code = code.replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')
+      // The private token names (`--_rk-color-bg`, set from the public `--rk-color-bg`) get shorter too.
+      if (id.endsWith('.styles.ts')) {
+        code = code
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}')
+          .replace(/--_rk-color-/g, '--_c')
+          .replace(/--_rk-/g, '--_')
+      }
       return {code, map: null}
     }
   }

@@ -177,16 +177,16 @@ describeBrowser('widget in Chromium', () => {
     await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0)
     const onSearch = await axeViolations(page)
 
+    // The walkthrough, in the dark theme, with the escalation form open and a note.
     await page.goto(`${harness.url}incident.html`)
     await expect.poll(() => stepTitle(page)).toContain('Find out who is affected')
+    await page.locator('[data-theme-toggle]').click()
+    await page.getByLabel('Notes for this step').fill('Two users affected')
+    await page.getByRole('button', {name: 'Add note'}).click()
     await page.getByRole('button', {name: 'Escalate', exact: true}).click()
     const onWalkthrough = await axeViolations(page)
 
-    await page.goto(`${harness.url}incident.html`, {waitUntil: 'load'})
-    await page.evaluate(() => document.querySelector('runbook-walkthrough')!.setAttribute('theme', 'dark'))
-    const onDark = await axeViolations(page)
-
-    const serious = [...onSearch, ...onWalkthrough, ...onDark].filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    const serious = [...onSearch, ...onWalkthrough].filter((v) => v.impact === 'serious' || v.impact === 'critical')
     expect(serious).toEqual([])
   })
 
