@@ -102,3 +102,24 @@ export function runbookOf(markdown: string): Runbook {
 export function bundleJson(markdowns: string[] = [phoneMarkdown, restoreMarkdown]): string {
   return JSON.stringify(createBundle(markdowns.map(runbookOf)))
 }
+
+/** A runbook that hands over to `restore-share` at its second step. */
+export const handoverMarkdown = `---
+title: Share folder is missing
+id: missing-folder
+category: troubleshooting
+---
+
+# Share folder is missing
+
+## Step 1: Ask what happened {#ask}
+
+Ask the user when they last saw the folder.
+
+- It was deleted by mistake: [restore it](restore-share.md#step-2-copy-it-back)
+- It was never there: [close the ticket](#close)
+
+## Close the ticket {#close}
+
+Explain where the folder lives. End of runbook.
+`

@@ -140,3 +140,27 @@ describe('<runbook-kit> parts', () => {
     expect(walk.getAttribute('exportparts')).toContain('step-title')
   })
 })
+
+describe('<runbook-kit> hand-over', () => {
+  it('continues with the runbook a finished one handed over to, at its step', async () => {
+    const {handoverMarkdown, restoreMarkdown} = await import('./fixtures.js')
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson([handoverMarkdown, restoreMarkdown]))))
+    clearLibraryCache()
+    const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/handover-kit.json'})
+    await until(() => $(element, 'runbook-search'))
+    element.runbookId = 'missing-folder'
+    const first = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => first.session)
+    await settle(first)
+    button(first, 'It was deleted by mistake').click()
+    await settle(first)
+    button(first, 'Continue with').click()
+    await until(() => element.runbookId === 'restore-share')
+    const next = await until(() => {
+      const walk = $<RunbookWalkthrough>(element, 'runbook-walkthrough')
+      return walk?.session?.runbook.id === 'restore-share' ? walk : undefined
+    })
+    await settle(next)
+    expect(next.session!.current.id).toBe('step-2-copy-it-back')
+  })
+})

@@ -383,3 +383,86 @@ describe('<runbook-walkthrough> with bad input', () => {
     expect(stepTitle(element)).toBe('1. Check the display')
   })
 })
+
+describe('<runbook-walkthrough> hand-over to another runbook', () => {
+  it('offers to continue with the runbook handed over to, and opens it at its step (with src)', async () => {
+    const {handoverMarkdown, restoreMarkdown} = await import('./fixtures.js')
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson([handoverMarkdown, restoreMarkdown]))))
+    const element = await walkthrough({}, {src: '/handover.json', 'runbook-id': 'missing-folder'})
+    const selects = record<{runbookId: string; stepId?: string; from?: string}>('runbook-select')
+    button(element, 'It was deleted by mistake').click()
+    await settle(element)
+    expect($(element, '.handover')?.textContent).toBe('Handed over: It was deleted by mistake.')
+    button(element, 'Continue with').click()
+    await until(() => element.session?.runbook.id === 'restore-share')
+    await settle(element)
+    expect(selects.events.map((e) => e.detail)).toEqual([{runbookId: 'restore-share', stepId: 'step-2-copy-it-back', from: 'missing-folder'}])
+    expect(stepTitle(element)).toBe('2. Copy it back')
+    selects.stop()
+  })
+
+  it('a page that cancels runbook-select keeps the walkthrough where it is', async () => {
+    const {handoverMarkdown, restoreMarkdown} = await import('./fixtures.js')
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson([handoverMarkdown, restoreMarkdown]))))
+    const element = await walkthrough({}, {src: '/handover2.json', 'runbook-id': 'missing-folder'})
+    const cancel = (event: Event) => event.preventDefault()
+    document.addEventListener('runbook-select', cancel)
+    button(element, 'It was deleted by mistake').click()
+    await settle(element)
+    button(element, 'Continue with').click()
+    await settle(element)
+    document.removeEventListener('runbook-select', cancel)
+    expect(element.session!.runbook.id).toBe('missing-folder')
+  })
+
+  it('start-step opens a new session at that step; an unknown one is ignored', async () => {
+    let element = await walkthrough({runbook: phone, startStep: 'handset'})
+    expect(stepTitle(element)).toBe('3. Check the handset')
+    element.remove()
+    localStorage.clear()
+    element = await walkthrough({runbook: phone, startStep: 'nope'})
+    expect(stepTitle(element)).toBe('1. Check the display')
+  })
+})
+
+describe('<runbook-walkthrough> secret parameters', () => {
+  it('masks a secret value in the command, copies it as is, and never saves it', async () => {
+    const writeText = vi.fn(() => Promise.resolve())
+    Object.defineProperty(navigator, 'clipboard', {value: {writeText}, configurable: true})
+    const runbook = runbookOf(`---
+title: Rotate the API key
+id: rotate-key
+params:
+  - name: api_token
+    secret: true
+---
+
+# Rotate the API key
+
+## Step 1: Call the API
+
+\`\`\`sh
+curl -H "Authorization: Bearer <api_token>" https://api.example.com/rotate
+\`\`\`
+
+## Step 2: Verify
+
+Check the new key works.
+`)
+    const element = await walkthrough({runbook})
+    const input = $<HTMLInputElement>(element, '[part=params] input[name=api_token]')!
+    expect(input.type).toBe('password')
+    input.value = 's3cr3t-value'
+    input.dispatchEvent(new Event('input'))
+    input.dispatchEvent(new Event('change'))
+    await settle(element)
+    expect($(element, 'mark.param')?.textContent).toBe('••••••')
+    expect(element.shadowRoot!.textContent).not.toContain('s3cr3t-value')
+    button(element, 'Copy').click()
+    expect(writeText).toHaveBeenCalledWith('curl -H "Authorization: Bearer s3cr3t-value" https://api.example.com/rotate')
+    const stored = Array.from({length: localStorage.length}, (_, i) => localStorage.getItem(localStorage.key(i)!)).join('\n')
+    expect(stored).toContain('"rotate-key"')
+    expect(stored).not.toContain('s3cr3t-value')
+    expect(JSON.stringify(element.session!.toJSON())).not.toContain('s3cr3t-value')
+  })
+})

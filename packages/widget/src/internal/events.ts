@@ -11,6 +11,8 @@ export interface RunbookSelectDetail {
   stepId?: string | undefined
   /** The query that found it, if any. */
   query?: string | undefined
+  /** For a hand-over from a finished walkthrough: the runbook it came from (then `stepId` is where to start). */
+  from?: string | undefined
 }
 
 /** Detail of `runbook-step-change`: the walkthrough moved to another step. */

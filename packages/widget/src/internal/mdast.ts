@@ -26,8 +26,10 @@ import {safeImageUrl, safeLinkUrl} from './url.js'
 
 type Renderable = TemplateResult | string | typeof nothing | Renderable[]
 
-/** A piece of a code block: text, or a parameter with its value (absent: missing). */
-export type CodePiece = string | {name: string; value: string | undefined}
+/** A piece of a code block: text, or a parameter with its value (absent: missing); a secret value is shown masked and copied as is. */
+export type CodePiece = string | {name: string; value: string | undefined; secret?: boolean | undefined}
+
+const mask = '••••••'
 
 /** What the renderer needs from the component that uses it. */
 export interface RenderContext {
@@ -285,7 +287,7 @@ function code(node: Code, state: State): Renderable {
         ? piece
         : piece.value === undefined
           ? html`<mark class="param missing" part="param param-missing">${format(ctx.strings.missingParam, {name: piece.name})}</mark>`
-          : html`<mark class="param" part="param">${piece.value}</mark>`
+          : html`<mark class="param" part="param">${piece.secret ? mask : piece.value}</mark>`
     )}</code></pre>
     ${onCopy
       ? html`<button type="button" class="copy" part="copy-button" @click=${() => onCopy(toCopy)}>
@@ -342,7 +344,7 @@ function fillInline(value: string, state: State): Renderable {
       ? piece
       : piece.value === undefined
         ? html`<mark class="param missing">${format(state.ctx.strings.missingParam, {name: piece.name})}</mark>`
-        : html`<mark class="param">${piece.value}</mark>`
+        : html`<mark class="param">${piece.secret ? mask : piece.value}</mark>`
   )
 }
 

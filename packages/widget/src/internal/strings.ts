@@ -86,6 +86,10 @@ export interface Strings {
   completedSummary: string
   /** Button that downloads the timeline. */
   exportTimeline: string
+  /** Shown when the runbook handed over to another one: `{label}` is the choice taken. */
+  handedOver: string
+  /** Button that opens the runbook handed over to: `{title}`. */
+  continueWith: string
   /** Button of `<runbook-kit>` that returns to search. */
   backToSearch: string
   /** Shown when saved progress was restored: `{step}`. */
@@ -153,6 +157,8 @@ export const defaultStrings: Strings = {
   completedSummary: '{steps} steps in {time}.',
   exportTimeline: 'Export timeline',
   backToSearch: 'All runbooks',
+  handedOver: 'Handed over: {label}.',
+  continueWith: 'Continue with “{title}”',
   resumed: 'Resumed where you left off: {step}.',
   storageUnavailable: 'Progress cannot be saved in this browser (storage is unavailable); it will be lost on reload.',
   runbookChanged: 'This runbook changed since your last visit; progress on steps that still exist was kept.',

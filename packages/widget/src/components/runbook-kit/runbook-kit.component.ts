@@ -47,7 +47,8 @@ export class RunbookKit extends LitElement {
     storage: {type: String},
     runbookId: {type: String, attribute: 'runbook-id', reflect: true},
     _library: {state: true},
-    _error: {state: true}
+    _error: {state: true},
+    _startStep: {state: true}
   }
 
   /** URL of the bundle (`runbook build` output). */
@@ -69,6 +70,8 @@ export class RunbookKit extends LitElement {
   declare private _library: Library | undefined
   /** @internal */
   declare private _error: string | undefined
+  /** @internal The step a hand-over starts the next runbook at. */
+  declare private _startStep: string | undefined
 
   #onHashChange = () => this.#openFromHash()
 
@@ -83,6 +86,7 @@ export class RunbookKit extends LitElement {
     this.runbookId = undefined
     this._library = undefined
     this._error = undefined
+    this._startStep = undefined
   }
 
   override connectedCallback(): void {
@@ -133,7 +137,8 @@ export class RunbookKit extends LitElement {
     const detail = event.detail
     // Let the page's listeners see the event first: it is canceled when the page handles the selection.
     queueMicrotask(() => {
-      if (event.defaultPrevented) return
+      if (event.defaultPrevented || !this._library?.byId.has(detail.runbookId)) return
+      this._startStep = detail.from ? detail.stepId : undefined
       this.runbookId = detail.runbookId
       void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-walkthrough')?.focus())
     })
@@ -159,6 +164,8 @@ export class RunbookKit extends LitElement {
               exportparts=${walkthroughParts}
               tabindex="-1"
               .runbook=${runbook}
+              .startStep=${this._startStep}
+              @runbook-select=${(event: CustomEvent<RunbookSelectDetail>) => this.#onSelect(event)}
               .strings=${this.strings}
               theme=${this.theme ?? nothing}
               ?deep-link=${this.deepLink}

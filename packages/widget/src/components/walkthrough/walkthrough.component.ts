@@ -36,6 +36,7 @@ type Notice = {kind: 'info' | 'warning'; text: string}
  * @event {CustomEvent<RunbookStepChangeDetail>} runbook-step-change - The current step changed (start, resume, a step completed, back, go to, restart).
  * @event {CustomEvent<RunbookCompleteDetail>} runbook-complete - The runbook was finished; the detail carries the timeline.
  * @event {CustomEvent<RunbookEscalateDetail>} runbook-escalate - The user escalated from a step.
+ * @event {CustomEvent<RunbookSelectDetail>} runbook-select - The user chose to continue with the runbook a finished one handed over to (cancelable; with `src`, the walkthrough opens it unless canceled).
  *
  * @csspart base - The component's wrapper.
  * @csspart header - Title, badges, progress and elapsed time.
@@ -87,6 +88,7 @@ export class RunbookWalkthrough extends LitElement {
     theme: {type: String, reflect: true},
     deepLink: {type: Boolean, attribute: 'deep-link'},
     storage: {type: String},
+    startStep: {type: String, attribute: 'start-step'},
     _session: {state: true},
     _error: {state: true},
     _notices: {state: true},
@@ -110,6 +112,8 @@ export class RunbookWalkthrough extends LitElement {
   declare deepLink: boolean
   /** Where progress is saved: `local` (default, `localStorage`) or `none`. */
   declare storage: 'local' | 'none'
+  /** The step a new session starts at (default: the runbook's start); saved progress wins over it. */
+  declare startStep: string | undefined
 
   /** @internal */
   declare private _session: Session | undefined
@@ -145,6 +149,7 @@ export class RunbookWalkthrough extends LitElement {
     this.theme = undefined
     this.deepLink = false
     this.storage = 'local'
+    this.startStep = undefined
     this._session = undefined
     this._error = undefined
     this._notices = []
@@ -272,7 +277,8 @@ export class RunbookWalkthrough extends LitElement {
     this._notices = notices
     this._escalating = false
     const resumed = session !== undefined
-    session ??= createSession(runbook)
+    const start = this.startStep && runbook.steps.some((step) => step.id === this.startStep) ? this.startStep : undefined
+    session ??= createSession(runbook, {start})
     // A deep link names the step to open at.
     const linked = this.deepLink ? this.#hashTarget(runbook.id) : undefined
     if (linked && session.status === 'active' && linked !== session.current.id && session.step(linked)) session.goTo(linked)
@@ -404,8 +410,9 @@ export class RunbookWalkthrough extends LitElement {
         if (name === undefined) continue
         pieces.push(code.slice(at, token.start))
         const draft = this._drafts[name]
-        const value = draft !== undefined && draft !== '' ? draft : session.isSecret(name) ? this.#secrets[name] : values[name]
-        pieces.push({name, value: value === undefined || value === '' ? undefined : value})
+        const secret = session.isSecret(name)
+        const value = draft !== undefined && draft !== '' ? draft : secret ? this.#secrets[name] : values[name]
+        pieces.push({name, value: value === undefined || value === '' ? undefined : value, secret})
         at = token.end
       }
       pieces.push(code.slice(at))
@@ -688,14 +695,31 @@ export class RunbookWalkthrough extends LitElement {
     </form>`
   }
 
+  #continue(runbookId: string, stepId: string | undefined): void {
+    const from = this._session?.runbook.id
+    if (!emit(this, 'runbook-select', {runbookId, stepId, from}, true)) return
+    if (this.src && !this.runbook) {
+      this.startStep = stepId
+      this.runbookId = runbookId
+    }
+  }
+
   #renderComplete(session: Session, strings: Strings): TemplateResult {
     const steps = session.path.length
+    const handover = session.handover
+    const next = handover?.runbook
     return html`<section part="complete step" class="step complete" aria-labelledby="complete-title">
       <div class="complete-mark" aria-hidden="true">✓</div>
       <h3 id="complete-title" class="step-title" tabindex="-1">${strings.completed}</h3>
       <p>${format(strings.completedSummary, {steps, time: formatDuration(session.elapsed())})}</p>
+      ${handover?.label ? html`<p class="handover">${format(strings.handedOver, {label: handover.label})}</p>` : nothing}
       <div part="actions" class="actions center">
-        <button type="button" part="button" class="button primary" @click=${() => this.#exportTimeline()}>
+        ${next
+          ? html`<button type="button" part="button" class="button primary" @click=${() => this.#continue(next, handover?.step)}>
+              ${format(strings.continueWith, {title: next})}
+            </button>`
+          : nothing}
+        <button type="button" part="button" class=${next ? 'button' : 'button primary'} @click=${() => this.#exportTimeline()}>
           ${strings.exportTimeline}
         </button>
         <button type="button" part="button" class="button" @click=${() => this.restart()}>${strings.restart}</button>
