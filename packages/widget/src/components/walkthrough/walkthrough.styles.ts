@@ -336,12 +336,13 @@ export const styles = [
 
     .note-row {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.5em;
       align-items: flex-end;
     }
 
     .note-row textarea {
-      flex: 1;
+      flex: 1 1 14em;
       resize: vertical;
       min-height: 2.6em;
     }
