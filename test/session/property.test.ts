@@ -102,7 +102,7 @@ function apply(session: Session, runbook: Runbook, op: Op, clock: ReturnType<typ
   }
 }
 
-function checkInvariants(session: Session, runbook: Runbook, clock: ReturnType<typeof manualClock>) {
+function checkInvariants(session: Session, runbook: Runbook, clock: ReturnType<typeof manualClock>, clean = true) {
   const ids = new Set(runbook.steps.map((s) => s.id))
   // The current step exists, and the path ends there.
   expect(ids.has(session.current.id)).toBe(true)
@@ -122,8 +122,10 @@ function checkInvariants(session: Session, runbook: Runbook, clock: ReturnType<t
   const saved = session.toJSON()
   const restored = restoreSession(runbook, JSON.parse(JSON.stringify(saved)), {now: clock.now})
   expect(restored.toJSON()).toEqual(saved)
-  expect(restored.report!.orphaned).toEqual([])
-  expect(restored.report!.problems).toEqual([])
+  if (clean) {
+    expect(restored.report!.orphaned).toEqual([])
+    expect(restored.report!.problems).toEqual([])
+  }
   expect(restored.progress()).toEqual(progress)
   expect(restored.elapsed()).toBe(session.elapsed())
   expect(restored.current.id).toBe(session.current.id)
@@ -164,5 +166,46 @@ describe('any sequence of operations on any project runbook keeps the invariants
       }),
       {numRuns: Number(process.env.SESSION_PROPERTY_RUNS ?? 250)}
     )
+  })
+})
+
+describe('restoreSession on damaged saved states', () => {
+  const [, runbook] = runbooks.find(([file]) => file === healthCheckFile)!
+  const clock = manualClock()
+  const session = createSession(runbook, {now: clock.now, id: () => 'damaged'})
+  clock.advance(1000)
+  session.check(runbook.steps[0]!.checklist[0]!.id).addNote('n').complete(1)
+  session.escalate({reason: 'r', target: {type: 'team', name: 'T'}}).recordCommand({command: 'echo', exitCode: 0})
+  const valid = session.toJSON() as unknown as Record<string, unknown>
+  const keys = Object.keys(valid)
+
+  test('never throws, and the restored session keeps the invariants and renders a timeline', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...keys), fc.jsonValue()), {maxLength: 4}),
+        fc.array(fc.tuple(fc.nat(20), fc.jsonValue()), {maxLength: 3}),
+        (fieldDamage, eventDamage) => {
+          const saved = structuredClone(valid)
+          for (const [key, value] of fieldDamage) saved[key] = value
+          if (Array.isArray(saved.events)) {
+            for (const [index, value] of eventDamage) (saved.events as unknown[])[index % Math.max(1, saved.events.length)] = value
+          }
+          const restored = restoreSession(runbook, saved, {now: clock.now})
+          expect(restored.report).toBeDefined()
+          checkInvariants(restored, runbook, clock, false)
+          expect(typeof renderTimeline(restored)).toBe('string')
+        }
+      ),
+      {numRuns: Number(process.env.SESSION_PROPERTY_RUNS ?? 300)}
+    )
+  })
+
+  test('events missing the fields their type needs are skipped and counted', () => {
+    const saved = structuredClone(valid)
+    const events = saved.events as Array<Record<string, unknown>>
+    events.push({type: 'goto', at: 9e12, step: 'check'}, {type: 'escalate', at: 9e12, step: 'check', reason: 'r', target: {type: 'robot', name: 'x'}}, {type: 'note', at: 9e12})
+    const restored = restoreSession(runbook, saved, {now: clock.now})
+    expect(restored.report!.problems).toContain('3 unreadable event(s) in the saved log were skipped.')
+    expect(restored.events).toHaveLength(events.length - 3)
   })
 })

@@ -30,6 +30,8 @@ const eventTypes = new Set<SessionEvent['type']>([
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
+/** A time a `Date` can hold (±8.64e15 ms). */
+const isTime = (value: unknown): value is number => isFiniteNumber(value) && Math.abs(value) <= 8.64e15
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
 
 /**
@@ -76,7 +78,7 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   const savedHash = typeof savedRunbook.hash === 'string' ? savedRunbook.hash : undefined
   const changed = savedHash !== runbook.hash
   const ids = new Set(runbook.steps.map((step) => step.id))
-  const startedAt = isFiniteNumber(saved.startedAt) ? saved.startedAt : now()
+  const startedAt = isTime(saved.startedAt) ? saved.startedAt + 0 : now()
 
   // Events: keep every readable one, in order; stamp an out-of-order one no
   // earlier than the one before it.
@@ -84,11 +86,12 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   let unreadableEvents = 0
   let last = startedAt
   for (const raw of Array.isArray(saved.events) ? saved.events : []) {
-    if (!isRecord(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isFiniteNumber(raw.at)) {
+    if (!isReadableEvent(raw)) {
       unreadableEvents++
       continue
     }
-    const event = {...raw} as unknown as SessionEvent
+    // `+ 0` turns -0 into 0, as JSON would.
+    const event = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === 'number' ? value + 0 : value])) as SessionEvent
     if (event.at < last) {
       problems.push(`An event (${event.type}) was earlier than the one before it; its time was moved forward.`)
       event.at = last
@@ -196,9 +199,9 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
     secretParams: strings(saved.secretParams),
     events
   }
-  if (isFiniteNumber(saved.endedAt) && (status === 'finished' || status === 'abandoned')) state.endedAt = saved.endedAt
+  if (isTime(saved.endedAt) && (status === 'finished' || status === 'abandoned')) state.endedAt = saved.endedAt + 0
   if (status === 'active') {
-    state.currentSince = report.currentMoved ? Math.max(now(), last) : isFiniteNumber(saved.currentSince) ? saved.currentSince : last
+    state.currentSince = report.currentMoved ? Math.max(now(), last) : isTime(saved.currentSince) ? saved.currentSince + 0 : last
   }
   if (isRecord(saved.handover)) {
     const handover: NonNullable<SavedSession['handover']> = {}
@@ -221,15 +224,44 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   return sessionFromState(runbook, state, now, report, options?.secrets)
 }
 
+/** Whether `raw` is an event with the fields its type needs (the timeline and `back` rely on them). */
+function isReadableEvent(raw: unknown): raw is SessionEvent {
+  if (!isRecord(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isTime(raw.at) || typeof raw.step !== 'string') return false
+  const str = (key: string) => typeof raw[key] === 'string'
+  const optionalStr = (key: string) => raw[key] === undefined || typeof raw[key] === 'string'
+  switch (raw.type as SessionEvent['type']) {
+    case 'complete':
+      return optionalStr('choice') && optionalStr('to') && (raw.handover === undefined || isRecord(raw.handover))
+    case 'check':
+    case 'uncheck':
+      return str('item')
+    case 'back':
+    case 'goto':
+      return str('to')
+    case 'param':
+      return str('name') && typeof raw.secret === 'boolean' && optionalStr('value')
+    case 'note':
+      return str('text')
+    case 'escalate':
+      return str('reason') && isRecord(raw.target) && typeof raw.target.name === 'string' && ['person', 'team', 'runbook'].includes(raw.target.type as string)
+    case 'command':
+      return str('command') && (raw.exitCode === null || isFiniteNumber(raw.exitCode))
+    case 'abandon':
+      return optionalStr('reason')
+    default:
+      return true
+  }
+}
+
 function readProgress(raw: unknown, id: string): StepProgress {
   const value = isRecord(raw) ? raw : {}
   const progress: StepProgress = {
     title: typeof value.title === 'string' ? value.title : id,
-    visits: isFiniteNumber(value.visits) ? value.visits : 0,
-    elapsedMs: isFiniteNumber(value.elapsedMs) ? value.elapsedMs : 0,
+    visits: isFiniteNumber(value.visits) ? value.visits + 0 : 0,
+    elapsedMs: isFiniteNumber(value.elapsedMs) ? value.elapsedMs + 0 : 0,
     checked: strings(value.checked)
   }
-  if (isFiniteNumber(value.completedAt)) progress.completedAt = value.completedAt
+  if (isTime(value.completedAt)) progress.completedAt = value.completedAt + 0
   if (typeof value.choice === 'string') progress.choice = value.choice
   return progress
 }

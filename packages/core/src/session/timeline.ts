@@ -79,7 +79,11 @@ export interface TimelineOptions {
   title?: string | null | undefined
 }
 
-const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.000Z$/, 'Z')
+/** ISO 8601 UTC without milliseconds when there are none; a clock outside `Date`'s range gives `invalid time`. */
+const iso = (ms: number): string => {
+  const date = new Date(ms)
+  return Number.isNaN(date.getTime()) ? 'invalid time' : date.toISOString().replace(/\.000Z$/, 'Z')
+}
 
 /** A duration as `1h 2m 3s` (`0s` for nothing; milliseconds only under a second). */
 export function formatDuration(ms: number): string {
