@@ -1,3 +1,12 @@
+/**
+ * `runbook run`: follow a runbook in a terminal, one step at a time, with
+ * its commands (run only with `--execute` and a confirmation each), its
+ * checklist, notes and escalations; progress saved after every answer and
+ * an incident timeline at the end. Without a terminal it reads answers from
+ * a script, never from a stdin nobody writes to.
+ *
+ * @module
+ */
 import {spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
