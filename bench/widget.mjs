@@ -45,6 +45,29 @@ for (const name of ['runbook-kit.js', 'runbook-kit.iife.js']) {
 const gzip = gzipSync(readFileSync(path.join(dist, 'runbook-kit.js')), {level: 9}).length
 console.log(`  goal ≤ 30 KB gzip: ${gzip <= 30_000 ? 'met' : 'NOT met'} (${kb(gzip)}); budget 35 KB: ${gzip <= 35_000 ? 'within' : 'OVER'}`)
 
+// Where the bytes are: the same build with Lit and/or core left out (each part minified and gzipped
+// inside the whole, so the parts are differences of whole builds).
+if (!args.includes('--no-breakdown')) {
+  const {rollup} = await import('rollup')
+  const {minify} = await import('terser')
+  const [widgetConfig] = (await import('../packages/widget/rollup.widget.mjs')).default
+  const isLit = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/')
+  const sizeWithout = async (external) => {
+    const plugins = widgetConfig.plugins.filter((p) => !['runbook-kit-custom-elements-manifest', 'runbook-kit-types-entry'].includes(p.name))
+    const build = await rollup({...widgetConfig, external, plugins, onwarn() {}})
+    const {output} = await build.generate({format: 'esm'})
+    const code = (await minify(output[0].code, {module: true, compress: {passes: 3, unsafe_arrows: true}, mangle: {toplevel: true}})).code
+    return gzipSync(code, {level: 9}).length
+  }
+  const withoutCore = await sizeWithout((id) => isLit(id) || id === '@runbook-kit/core')
+  const withoutLit = await sizeWithout(isLit)
+  const lunrOnly = gzipSync((await minify(readFileSync(path.join(root, 'node_modules/lunr/lunr.js'), 'utf8'))).code, {level: 9}).length
+  console.log('  breakdown (gzip, approximate):')
+  console.log(`    widget UI (components, renderer, strings, CSS)   ${kb(withoutCore)}`)
+  console.log(`    core (sessions, timeline, search, bundle) + lunr ${kb(withoutLit - withoutCore)}  (lunr alone, untrimmed: ${kb(lunrOnly)})`)
+  console.log(`    Lit                                              ${kb(gzip - withoutLit)}`)
+}
+
 // 2. Time to first step.
 if (!existsSync(executablePath)) {
   console.log(`\nTime to first step: SKIPPED (no Chromium at ${executablePath})`)
