@@ -112,26 +112,33 @@ describeBrowser('widget in Chromium', () => {
   })
 
   it('a reload mid-way resumes at the same step with the same checks and notes', async () => {
-    await page.goto(`${harness.url}incident.html`)
-    await expect.poll(() => stepTitle(page)).toContain('Find out who is affected')
-    await page.getByRole('button', {name: /only this user/i}).click()
-    await expect.poll(() => stepTitle(page)).toContain("Check the user's own queue")
+    // The home page (deep-link on): open a runbook whose first step has a checklist.
+    await page.goto(harness.url)
+    await page.getByRole('combobox', {name: 'Search runbooks'}).fill('monthly restore test')
+    await page.locator('[role=option]').filter({hasText: 'Monthly restore test'}).first().click()
+    await expect.poll(() => page.locator('[part=checklist-item] input[type=checkbox]').count()).toBeGreaterThan(1)
+    const firstTitle = await stepTitle(page)
     const boxes = page.locator('[part=checklist-item] input[type=checkbox]')
-    const hasChecklist = (await boxes.count()) > 0
-    if (hasChecklist) await boxes.first().check()
-    await page.getByLabel('Notes for this step').fill('User on Wi-Fi, queue shows 3 stuck jobs')
+    await boxes.nth(0).check()
+    await boxes.nth(1).check()
+    await page.locator('[part=actions] .button.primary').click()
+    await expect.poll(() => stepTitle(page)).not.toBe(firstTitle)
+    const secondTitle = await stepTitle(page)
+    await page.getByLabel('Notes for this step').fill('Sample list agreed with the app owner')
     await page.getByRole('button', {name: 'Add note'}).click()
     await expect.poll(() => page.locator('.note-list li').count()).toBe(1)
-    expect(await page.evaluate(() => location.hash)).toBe('#printer-offline/client-queue')
+    expect(await page.evaluate(() => location.hash)).toMatch(/^#monthly-restore-test\//)
 
     await page.reload()
-    await expect.poll(() => stepTitle(page)).toContain("Check the user's own queue")
-    expect(await page.locator('.note-list li').textContent()).toContain('User on Wi-Fi, queue shows 3 stuck jobs')
-    if (hasChecklist) expect(await boxes.first().isChecked()).toBe(true)
-    expect(await page.locator('[part=notice]').allTextContents()).toContain("Resumed where you left off: Check the user's own queue.")
-    // Back still knows the path taken before the reload.
-    await page.getByRole('button', {name: 'Back'}).click()
-    await expect.poll(() => stepTitle(page)).toContain('Find out who is affected')
+    await expect.poll(() => stepTitle(page)).toBe(secondTitle)
+    expect(await page.locator('.note-list li').textContent()).toContain('Sample list agreed with the app owner')
+    expect(await page.locator('[part=notice]').allTextContents()).toContain(`Resumed where you left off: ${secondTitle!.replace(/^\d+\. /, '')}.`)
+    // Back still knows the path taken before the reload, and the ticks are still there.
+    await page.getByRole('button', {name: /^← Back$/}).click()
+    await expect.poll(() => stepTitle(page)).toBe(firstTitle)
+    const ticks = await boxes.evaluateAll((all) => all.map((box) => (box as HTMLInputElement).checked))
+    expect(ticks.slice(0, 2)).toEqual([true, true])
+    expect(ticks.filter(Boolean)).toHaveLength(2)
   })
 
   it('works with the keyboard alone: shortcut, arrows, Enter, Tab and Enter through to the end', async () => {
