@@ -5,14 +5,15 @@
  */
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 // @ts-expect-error: a plain ES module without types.
 import {buildWidget} from '../../scripts/start.mjs'
-import {root} from './browser.js'
 
 /** 35 KB, with KB = 1,000 bytes. */
 const budget = 35_000
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'packages/widget/dist')
 const read = (name: string) => readFileSync(path.join(dist, name), 'utf8')
 
