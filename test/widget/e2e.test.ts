@@ -103,6 +103,8 @@ describeBrowser('widget in Chromium', () => {
     const timeline = readFileSync(saved, 'utf8')
     expect(timeline).toContain('Printer offline or not printing')
     expect(timeline).toContain('Find out who is affected')
+    expect(timeline).toMatch(/chose: Only this user cannot print to it/i)
+    expect(timeline).toContain('finished, 100%')
 
     // No network but the page's own files and the bundle.
     const origin = new URL(harness.url).origin
