@@ -10,6 +10,7 @@
  */
 import type {Category, Runbook} from '../types.js'
 import {type IndexedDoc, type SearchIndex, indexInternals, refNumber} from './build.js'
+import {type ClauseSpec, type Match, evaluate, matchedTerms} from './evaluate.js'
 import lunr from './lunr.js'
 import {normalizeTerm} from './pipeline.js'
 import {runbookText, stepText} from './text.js'
@@ -75,12 +76,6 @@ const fuzzyLongLength = 8
 /** Characters of a query that are read; the rest is ignored. */
 const maxQueryLength = 512
 
-interface ClauseSpec {
-  term: string
-  boost: number
-  wildcard?: boolean
-  editDistance?: number
-}
 
 /**
  * Search runbooks and steps.
@@ -112,10 +107,10 @@ export function search(
   if (plan.exact.length === 0) return []
   const accept = filter(index.runbooks, settings)
 
-  let matches = run(inner.lunr, plan.exact)
+  let matches = evaluate(inner.lunr, plan.exact)
   let grouped = group(matches, inner.docs, accept, settings.perRunbook)
   if (settings.fuzzy && plan.fuzzy.length > 0 && countRunbooks(grouped) < fewMatches) {
-    matches = run(inner.lunr, [...plan.exact, ...plan.fuzzy])
+    matches = evaluate(inner.lunr, [...plan.exact, ...plan.fuzzy])
     grouped = group(matches, inner.docs, accept, settings.perRunbook)
   }
   const ranked = coordinate(grouped, plan.words, Math.max(coordinated, settings.limit))
@@ -140,11 +135,9 @@ function coordinate(hits: Hit[], words: QueryWord[], count: number): Hit[] {
   for (const hit of best) {
     const terms = new Set<string>()
     const titleTerms = new Set<string>()
-    for (const match of hit.matches) {
-      for (const [term, fields] of Object.entries(match.matchData.metadata)) {
-        terms.add(term)
-        if (titleFields.some((field) => field in fields)) titleTerms.add(term)
-      }
+    for (const [term, fields] of matchedTerms(hit.matches)) {
+      terms.add(term)
+      if (titleFields.some((field) => fields.has(field))) titleTerms.add(term)
     }
     let matched = 0
     let inTitle = 0
@@ -286,7 +279,11 @@ export function planQuery(text: string, prefix: boolean): QueryPlan {
   }
 }
 
-function run(idx: lunr.Index, clauses: ClauseSpec[]): lunr.Index.Result[] {
+/**
+ * The same clauses through lunr's own `idx.query()`: what {@link evaluate}
+ * must match (used by tests).
+ */
+export function runWithLunr(idx: lunr.Index, clauses: ClauseSpec[]): lunr.Index.Result[] {
   return idx.query((q) => {
     for (const spec of clauses) {
       const clause: Partial<lunr.Query.Clause> = {
@@ -306,13 +303,13 @@ interface Hit {
   runbook: number
   step: number
   score: number
-  /** The lunr matches behind the hit (for the terms to highlight). */
-  matches: lunr.Index.Result[]
+  /** The matches behind the hit (for the terms to highlight). */
+  matches: Match[]
 }
 
 /** Combine runbook and step matches: a step's score adds its runbook's. */
 function group(
-  matches: lunr.Index.Result[],
+  matches: Match[],
   docs: IndexedDoc[],
   accept: (runbook: number) => boolean,
   perRunbook: number
@@ -325,7 +322,7 @@ function group(
     if (!entry) byRunbook.set(doc.runbook, (entry = {steps: []}))
     const hit: Hit = {runbook: doc.runbook, step: doc.step, score: match.score, matches: [match]}
     if (doc.step < 0) entry.own = hit
-    // lunr returns matches best first: the first `perRunbook` steps are the best.
+    // Matches come best first: the first `perRunbook` steps are the best.
     else if (entry.steps.length < perRunbook) entry.steps.push(hit)
   }
   const hits: Hit[] = []
@@ -358,7 +355,7 @@ function toResult(hit: Hit, runbooks: readonly Runbook[], length: number): Searc
     runbookId: runbook.id,
     score: Math.round(hit.score * 1000) / 1000,
     title: runbook.title,
-    snippet: snippet(text, new Set(hit.matches.flatMap((m) => Object.keys(m.matchData.metadata))), length)
+    snippet: snippet(text, new Set(matchedTerms(hit.matches).keys()), length)
   }
   if (step) {
     result.stepId = step.id
