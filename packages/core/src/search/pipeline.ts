@@ -80,7 +80,7 @@ export function stem(term: string): string {
     stemmed = porter(term)
     stemmed = stemOverrides[stemmed] ?? stemmed
   }
-  if (stemCache.size > 50_000) stemCache.clear()
+  if (stemCache.size >= maxCached) stemCache.clear()
   stemCache.set(term, stemmed)
   return stemmed
 }
@@ -95,8 +95,18 @@ export function stem(term: string): string {
  *   The stemmed term, or `undefined`.
  */
 export function normalizeTerm(term: string): string | undefined {
-  return isStopWord(term) ? undefined : stem(term)
+  let normalized = normalizeCache.get(term)
+  if (normalized === undefined) {
+    normalized = isStopWord(term) ? '' : stem(term)
+    if (normalizeCache.size >= maxCached) normalizeCache.clear()
+    normalizeCache.set(term, normalized)
+  }
+  return normalized === '' ? undefined : normalized
 }
+
+/** Terms remembered by {@link normalizeTerm} and {@link stem}; a real vocabulary fits. */
+const maxCached = 200_000
+const normalizeCache = new Map<string, string>()
 
 /** lunr pipeline function: drops stop words. */
 export const stopWordFilter: lunr.PipelineFunction = (token) =>

@@ -377,7 +377,11 @@ function toResult(hit: Hit, runbooks: readonly Runbook[], length: number): Searc
  */
 export function snippet(text: string, terms: ReadonlySet<string>, length: number): Snippet {
   const ranges: HighlightRange[] = []
+  // Stemming only changes the end of a word: a token whose first two
+  // letters start no matched term cannot match (and is not stemmed).
+  const heads = new Set([...terms].map((term) => term.slice(0, 2)))
   for (const token of tokenize(text)) {
+    if (!heads.has(token.term.slice(0, 2))) continue
     const term = normalizeTerm(token.term)
     if (term === undefined || !terms.has(term)) continue
     const last = ranges[ranges.length - 1]
