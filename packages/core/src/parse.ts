@@ -17,6 +17,7 @@ import {destructiveReason} from './commands.js'
 import {createDiagnostic, type DiagnosticExtra, sortDiagnostics} from './diagnostics.js'
 import {emptyMeta, type Frontmatter, readFrontmatter} from './frontmatter.js'
 import {hashText} from './hash.js'
+import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {parseMarkdown} from './processor.js'
 import {type HeadingAttributes, layout, takeAttributes} from './structure.js'
@@ -36,13 +37,19 @@ export interface ParseOptions {
   maxSize?: number | null | undefined
   /** Most steps read; the rest become part of the last one, with a `limit-exceeded` error (default: 2,000). */
   maxSteps?: number | null | undefined
+  /**
+   * Deepest nesting of lists and block quotes read; the text from the first
+   * line that nests deeper is cut with a `limit-exceeded` error (default: 32).
+   */
+  maxNesting?: number | null | undefined
 }
 
 /** The defaults of `ParseOptions`, in one place. */
 export const parseDefaults = {
   positions: false,
   maxSize: 10_000_000,
-  maxSteps: 2000
+  maxSteps: 2000,
+  maxNesting: 32
 } as const
 
 interface Settings {
@@ -51,6 +58,7 @@ interface Settings {
   positions: boolean
   maxSize: number
   maxSteps: number
+  maxNesting: number
 }
 
 function settle(options: ParseOptions | null | undefined): Settings {
@@ -63,7 +71,8 @@ function settle(options: ParseOptions | null | undefined): Settings {
     id: given.id ?? undefined,
     positions: given.positions ?? parseDefaults.positions,
     maxSize: given.maxSize ?? parseDefaults.maxSize,
-    maxSteps: Math.max(1, given.maxSteps ?? parseDefaults.maxSteps)
+    maxSteps: Math.max(1, given.maxSteps ?? parseDefaults.maxSteps),
+    maxNesting: Math.max(1, given.maxNesting ?? parseDefaults.maxNesting)
   }
 }
 
@@ -89,7 +98,28 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
     )
     source = source.slice(0, settings.maxSize)
   }
-  const result = buildRunbook(parseMarkdown(source), source, settings)
+  const deep = findTooDeep(source, settings.maxNesting)
+  if (deep) {
+    diagnostics.push(
+      createDiagnostic(
+        'limit-exceeded',
+        `Lists or quotes nest ${deep.depth} levels deep, more than ${settings.maxNesting}; the text from this line on was not read`,
+        {line: deep.line, column: 1, offset: deep.offset},
+        settings.file
+      )
+    )
+    source = source.slice(0, deep.offset)
+  }
+  let tree: Root
+  try {
+    tree = parseMarkdown(source)
+  } catch (error) {
+    // The Markdown parser failing (a stack overflow on input the limits missed) must not throw either.
+    tree = {type: 'root', children: []}
+    diagnostics.push(internalError(error, settings))
+    source = ''
+  }
+  const result = buildRunbook(tree, source, settings)
   result.diagnostics.unshift(...diagnostics)
   return result
 }
@@ -105,14 +135,15 @@ export function buildRunbook(tree: Root, source: string, options?: ParseOptions 
     return build(tree, source, settings)
   } catch (error) {
     // A bug of ours must not block a whole bundle build: report it on the file.
-    const message = error instanceof Error ? error.message : String(error)
     const title = settings.file ? idFromPath(settings.file) : 'Untitled runbook'
     const runbook = emptyRunbook(settings.id ?? title, title, hashText(source), settings.file)
-    return {
-      runbook,
-      diagnostics: [createDiagnostic('invalid-input', `Runbook Kit could not read this file (${message})`, undefined, settings.file)]
-    }
+    return {runbook, diagnostics: [internalError(error, settings)]}
   }
+}
+
+function internalError(error: unknown, settings: Settings): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error)
+  return createDiagnostic('invalid-input', `Runbook Kit could not read this file (${message})`, undefined, settings.file)
 }
 
 function build(tree: Root, source: string, settings: Settings): ParseResult {
