@@ -294,3 +294,16 @@ describe('<runbook-search> properties', () => {
     expect(element.getAttribute('theme')).toBe('dark')
   })
 })
+
+describe('<runbook-search> loading state', () => {
+  it('says it is loading until the bundle arrives', async () => {
+    clearLibraryCache()
+    let release!: (response: Response) => void
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (release = resolve))))
+    const element = await mount<RunbookSearch>('runbook-search', {}, {src: '/slow.json', browse: ''})
+    expect($(element, '.status[role=status]')?.textContent).toBe('Loading runbooks…')
+    release(new Response(bundleJson()))
+    await until(() => options(element).length > 0)
+    expect($(element, '.status')).toBeNull()
+  })
+})

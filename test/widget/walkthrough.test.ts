@@ -466,3 +466,17 @@ Check the new key works.
     expect(JSON.stringify(element.session!.toJSON())).not.toContain('s3cr3t-value')
   })
 })
+
+describe('<runbook-walkthrough> loading state', () => {
+  it('says it is loading until the bundle arrives', async () => {
+    let release!: (response: Response) => void
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (release = resolve))))
+    const element = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/slow.json', 'runbook-id': 'desk-phone'})
+    expect($(element, '.loading[role=status]')?.textContent).toBe('Loading runbooks…')
+    release(new Response(bundleJson()))
+    await until(() => element.session)
+    await settle(element)
+    expect($(element, '.loading')).toBeNull()
+    expect(stepTitle(element)).toBe('1. Check the display')
+  })
+})
