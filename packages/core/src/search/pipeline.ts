@@ -78,7 +78,7 @@ export function stem(term: string): string {
     stemmed = term
   } else {
     stemmed = porter(term)
-    stemmed = stemOverrides[stemmed] ?? stemmed
+    stemmed = Object.hasOwn(stemOverrides, stemmed) ? stemOverrides[stemmed]! : stemmed
   }
   if (stemCache.size >= maxCached) stemCache.clear()
   stemCache.set(term, stemmed)
