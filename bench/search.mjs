@@ -3,7 +3,8 @@
 // For two document sets, the corpus (RUNBOOK_CORPUS, default ../shared/corpus)
 // and 20,000 generated steps, each engine indexes the same documents (one per
 // runbook: title, tags+id, intro; one per step: title, body, commands) with
-// the same field boosts, in the same run. Reported per engine: build time,
+// the same field boosts, in the same run, each phase interleaved across the
+// engines so that machine load hits them alike. Reported per engine: build time,
 // serialized size (raw and gzip), load time (JSON.parse included), heap of
 // the loaded index, and query latency p50/p99 over a fixed query mix (prefix
 // on the last word, one typo allowed in words of 5+ letters). "ours" is the
@@ -251,76 +252,73 @@ function engines(runbooks, docs) {
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const median = (list) => list.slice().sort((a, b) => a - b)[Math.floor(list.length / 2)]
 
-function measure(name, engine) {
-  const buildTimes = []
-  let built
-  for (let i = 0; i < Math.max(1, Math.min(3, rounds)); i++) {
-    globalThis.gc()
-    const start = performance.now()
-    built = engine.build()
-    buildTimes.push(performance.now() - start)
-  }
-  const json = engine.serialize(built)
-  built = undefined
-  const loadTimes = []
-  let loaded
-  for (let i = 0; i < Math.max(1, Math.min(3, rounds)); i++) {
-    loaded = undefined
-    globalThis.gc()
-    globalThis.gc()
-    const before = process.memoryUsage().heapUsed
-    const start = performance.now()
-    loaded = engine.load(json)
-    loadTimes.push(performance.now() - start)
-    globalThis.gc()
-    globalThis.gc()
-    loadTimes.heap = process.memoryUsage().heapUsed - before
-  }
-  const times = []
-  for (const q of queries) engine.query(loaded, q) // warm up
-  for (let round = 0; round < rounds; round++) {
-    for (const q of queries) {
+/**
+ * Measure every engine. Each phase is interleaved across engines (build
+ * round 1 of each, then round 2 …; each query timed on every engine in
+ * turn), so a busy machine slows them alike and the ratios hold.
+ */
+function measureAll(all) {
+  const names = Object.keys(all)
+  const rows = Object.fromEntries(names.map((name) => [name, {engine: name, build: [], load: [], heap: [], query: []}]))
+  const json = {}
+  const repeat = Math.max(1, Math.min(3, rounds))
+  for (let i = 0; i < repeat; i++) {
+    for (const name of names) {
+      globalThis.gc()
       const start = performance.now()
-      engine.query(loaded, q)
-      times.push(performance.now() - start)
+      const built = all[name].build()
+      rows[name].build.push(performance.now() - start)
+      json[name] ??= all[name].serialize(built)
     }
   }
-  times.sort((a, b) => a - b)
-  return {
-    engine: name,
-    buildMs: median(buildTimes),
-    rawBytes: Buffer.byteLength(json),
-    gzipBytes: gzipSync(json).length,
-    loadMs: median(loadTimes),
-    heapBytes: loadTimes.heap,
-    p50Ms: percentile(times, 50),
-    p99Ms: percentile(times, 99),
-    loaded
+  const loaded = {}
+  for (let i = 0; i < repeat; i++) {
+    for (const name of names) {
+      loaded[name] = undefined
+      globalThis.gc()
+      globalThis.gc()
+      const before = process.memoryUsage().heapUsed
+      const start = performance.now()
+      loaded[name] = all[name].load(json[name])
+      rows[name].load.push(performance.now() - start)
+      globalThis.gc()
+      globalThis.gc()
+      rows[name].heap.push(process.memoryUsage().heapUsed - before)
+    }
   }
+  const variants = [...names.map((name) => [name, name, (q) => all[name].query(loaded[name], q)])]
+  variants.splice(1, 0, ['ours (limit 1)', 'ours', (q) => search(loaded.ours, q, {limit: 1})])
+  rows['ours (limit 1)'] = {engine: 'ours (limit 1)', query: []}
+  for (const [, , query] of variants) for (const q of queries) query(q) // warm up
+  for (let round = 0; round < rounds; round++) {
+    for (const q of queries) {
+      for (const [label, , query] of variants) {
+        const start = performance.now()
+        query(q)
+        rows[label].query.push(performance.now() - start)
+      }
+    }
+  }
+  return variants.map(([label, name]) => {
+    const row = rows[label]
+    const times = row.query.sort((x, y) => x - y)
+    const result = {engine: label, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99)}
+    if (label !== name) return result
+    return {
+      engine: label,
+      buildMs: median(row.build),
+      rawBytes: Buffer.byteLength(json[name]),
+      gzipBytes: gzipSync(json[name]).length,
+      loadMs: median(row.load),
+      heapBytes: median(row.heap),
+      ...result
+    }
+  })
 }
 
 function run(label, runbooks) {
   const docs = documents(runbooks)
-  const all = engines(runbooks, docs)
-  const rows = []
-  for (const [name, engine] of Object.entries(all)) {
-    const row = measure(name, engine)
-    if (name === 'ours') {
-      // The lunr query alone, without grouping and snippets.
-      const index = row.loaded
-      const times = []
-      for (let round = 0; round < rounds; round++) {
-        for (const q of queries) {
-          const start = performance.now()
-          search(index, q, {limit: 1, snippetLength: 40})
-          times.push(performance.now() - start)
-        }
-      }
-      times.sort((a, b) => a - b)
-      rows.push(row, {engine: 'ours (limit 1)', p50Ms: percentile(times, 50), p99Ms: percentile(times, 99)})
-    } else rows.push(row)
-    delete row.loaded
-  }
+  const rows = measureAll(engines(runbooks, docs))
   const ours = rows[0]
   const mini = rows.find((r) => r.engine === 'minisearch')
   const ratios = {}
