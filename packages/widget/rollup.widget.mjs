@@ -41,30 +41,44 @@ function coreFromSource() {
 
 /**
  * lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export
- * is `module.exports`. Two parts the widget never runs are left out, for
- * size: the query-string parser (`QueryLexer`, `QueryParser`: core builds
- * queries with `idx.query()` because the parser throws on everyday text, so
- * `idx.search(string)` is unavailable in the widget) and lunr's English stop
- * word list (core filters with its own list).
+ * is `module.exports`. Core runs only part of lunr in the browser: the
+ * `Index` it assembles itself (core's `hydrate`, not `lunr.Index.load`),
+ * `Vector` (BM25 scores), `TokenSet` (wildcard and fuzzy expansion),
+ * `Pipeline`, `Token` and the Porter `stemmer`; it evaluates queries itself
+ * (core's `evaluate`, not `idx.query()`) and tokenizes with its own
+ * tokenizer and stop words. The parts it never runs are left out, for size,
+ * each from its first line to the first line of what follows it.
  */
+const lunrUnused = [
+  // utils.asString, utils.clone, FieldRef, Set, idf: used by the builder and idx.query() only.
+  ['lunr.utils.asString = function', 'lunr.Token = function'],
+  ['lunr.tokenizer = function', 'lunr.Pipeline = function'],
+  // The English stop word list and the trimmer (core filters with its own list).
+  ['lunr.generateStopWordFilter = function', 'lunr.TokenSet = function'],
+  ['lunr.TokenSet.fromClause = function', 'lunr.TokenSet.fromFuzzyString = function'],
+  // idx.search, idx.query, idx.toJSON, Index.load, Builder, MatchData, Query and the query-string
+  // parser (core builds queries itself because the parser throws on everyday text).
+  ['lunr.Index.prototype.search = function', '/**\n   * export the module via AMD']
+]
+
+/** lunr as an ES module without the parts in `lunrUnused` (test/widget/lunr-trim.test.ts checks searches match). */
 function lunrAsEsm() {
   return {
     name: 'runbook-kit-lunr-esm',
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]lunr[\\/]lunr\.js$/.test(id)) return null
-      const parser = code.indexOf('lunr.QueryParseError = function')
-      const umd = code.indexOf('/**\n   * export the module via AMD')
-      const stopStart = code.indexOf('lunr.stopWordFilter = lunr.generateStopWordFilter([')
-      const stopEnd = code.indexOf('])', stopStart)
-      if (parser < 0 || umd < parser || stopStart < 0 || stopEnd < stopStart) {
-        this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
-      } else {
-        code =
-          code.slice(0, stopStart) +
-          'lunr.stopWordFilter = lunr.generateStopWordFilter([' +
-          code.slice(stopEnd, parser) +
-          code.slice(umd)
+      let trimmed = code
+      for (const [from, to] of lunrUnused) {
+        const start = trimmed.indexOf(from)
+        const end = trimmed.indexOf(to, start)
+        if (start < 0 || end < 0) {
+          trimmed = undefined
+          break
+        }
+        trimmed = trimmed.slice(0, start) + trimmed.slice(end)
       }
+      if (trimmed === undefined) this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
+      else code = trimmed
       return {
         code: `var module = {exports: {}}, exports = module.exports, define;\n${code}\nexport default module.exports;\n`,
         map: null
