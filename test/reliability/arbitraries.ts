@@ -86,7 +86,7 @@ const listItemArb: fc.Arbitrary<ListItem> = fc.letrec<{item: ListItem}>((tie) =>
   item: fc.record({
     text: lineArb,
     task: fc.constantFrom('' as const, '' as const, '[ ] ' as const, '[x] ' as const, '[X] ' as const),
-    children: fc.oneof({depthSize: 'small', withCrossShrink: true}, fc.constant([]), fc.array(tie('item'), {maxLength: 2}))
+    children: fc.oneof({depthSize: 'small', withCrossShrink: true}, fc.constant<ListItem[]>([]), fc.array(tie('item'), {maxLength: 2}))
   })
 })).item
 

@@ -33,6 +33,8 @@ import {describeBrowser, executablePath, launchArgs, root} from '../widget/brows
 import {inlineVectors, vectors} from './xss-vectors.js'
 
 const nonce = 'rk-test-nonce'
+/** What the page script reads of a runbook (the whole runbook is sent). */
+type Shown = {id: string; steps: Array<{id: string; title: string}>}
 const widgetFile = path.join(root, 'packages/widget/dist/runbook-kit.js')
 
 /** Runbooks that carry every vector in every place a runbook has text. */
@@ -241,7 +243,7 @@ describeBrowser('cross-site scripting in Chromium', () => {
         }
         return steps
       },
-      {runbooks, typed: vectors as string[]}
+      {runbooks: runbooks as unknown as Shown[], typed: vectors as string[]}
     )
     expect(shown).toBe(runbooks.reduce((n, r) => n + r.steps.length, 0))
     await p.waitForTimeout(300)
