@@ -53,6 +53,11 @@ const lunrUnused = [
   // utils.asString, utils.clone, FieldRef, Set, idf: used by the builder and idx.query() only.
   ['lunr.utils.asString = function', 'lunr.Token = function'],
   ['lunr.tokenizer = function', 'lunr.Pipeline = function'],
+  // A pipeline is only registered and given to the index: core runs its functions itself.
+  ['lunr.Pipeline.load = function', 'lunr.Pipeline.prototype.add = function'],
+  ['lunr.Pipeline.prototype.after = function', 'lunr.Vector = function'],
+  ['lunr.Vector.prototype.insert = function', 'lunr.Vector.prototype.upsert = function'],
+  ['lunr.Vector.prototype.toArray = function', 'lunr.stemmer = '],
   // The English stop word list and the trimmer (core filters with its own list).
   ['lunr.generateStopWordFilter = function', 'lunr.TokenSet = function'],
   ['lunr.TokenSet.fromClause = function', 'lunr.TokenSet.fromFuzzyString = function'],
