@@ -90,7 +90,7 @@ describe('loadBundle refuses what is not a bundle, naming the problem', async ()
     [variant((b) => ((b.index as Record<string, unknown>).version = 9)), /bundle\.index version 9 is not supported/],
     [variant((b) => (b.runbooks = runbooksOf(b).slice(1))), /bundle\.index does not fit bundle\.runbooks/]
   ])('%#', (input, message) => {
-    expect(() => loadBundle(typeof input === 'string' ? input : (input as RunbookBundle))).toThrow(message)
+    expect(() => loadBundle(typeof input === 'string' ? input : (input as unknown as RunbookBundle))).toThrow(message)
     expect(() => loadBundle(input)).toThrow(TypeError)
   })
 })

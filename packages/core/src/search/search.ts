@@ -21,9 +21,9 @@ export interface SearchOptions {
   /** Most results to return. (default: `10`) */
   limit?: number | null | undefined
   /** Only runbooks in this category (or one of these). (default: all) */
-  category?: Category | Category[] | string | string[] | null | undefined
+  category?: Category | readonly Category[] | string | readonly string[] | null | undefined
   /** Only runbooks that have every one of these tags. (default: no filter) */
-  tags?: string[] | null | undefined
+  tags?: readonly string[] | null | undefined
   /** Match the last word as a prefix while it is being typed. (default: `true`) */
   prefix?: boolean | null | undefined
   /**
@@ -194,7 +194,11 @@ function resolve(options: SearchOptions | null | undefined): Settings {
     typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback
   const category = o.category
   const categories =
-    typeof category === 'string' ? new Set([category]) : Array.isArray(category) ? new Set<string>(category) : undefined
+    typeof category === 'string'
+      ? new Set([category])
+      : Array.isArray(category)
+        ? new Set<string>(category as readonly string[])
+        : undefined
   return {
     limit: count(o.limit, defaults.limit),
     prefix: typeof o.prefix === 'boolean' ? o.prefix : defaults.prefix,
