@@ -103,7 +103,7 @@ describe('the widget’s trimmed lunr', () => {
     // Prefixes while typing, misspellings (fuzzy), several words, nothing to find.
     queries.push(...queries.slice(0, 10).map((w) => w.slice(0, 3)), ...queries.slice(0, 10).map((w) => `${w}x`))
     queries.push('printer offline', 'restore backup database', 'zzzzqqq', '')
-    const category = runbooks[0]!.category
+    const category = runbooks[0]!.meta.category
     let answered = 0
     for (const query of queries) {
       for (const options of [undefined, {fuzzy: false}, {prefix: false}, {category}]) {
