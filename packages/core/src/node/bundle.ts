@@ -5,7 +5,7 @@
  * @module
  */
 import {createHash} from 'node:crypto'
-import {mkdir, readFile, readdir, rename, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {type RunbookBundle, createBundle} from '../bundle.js'
 import {createCollection} from '../collection.js'
@@ -14,6 +14,7 @@ import {parseRunbook} from '../parse.js'
 import {type SearchIndex, buildIndex} from '../search/build.js'
 import type {Diagnostic, ParseResult, Runbook} from '../types.js'
 import {loadDefaults} from './load.js'
+import {displayName, findMarkdown} from './files.js'
 
 /** Bumped whenever parsed runbooks change shape, so old cache entries are not read. */
 const cacheVersion = 'runbook-kit-parse-1'
@@ -55,7 +56,6 @@ export interface BuildBundleResult {
   cached: number
 }
 
-const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
 
 /**
  * Read every runbook in a folder (or one file), resolve links between them
@@ -161,21 +161,4 @@ async function writeCache(dir: string, key: string, result: ParseResult): Promis
   }
 }
 
-async function findMarkdown(dir: string, ignore: ReadonlySet<string>): Promise<string[]> {
-  const found: string[] = []
-  const entries = await readdir(dir, {withFileTypes: true})
-  entries.sort((a, b) => a.name.localeCompare(b.name))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await findMarkdown(full, ignore)))
-    else if (entry.isFile() && markdownFile.test(entry.name) && !ignore.has(entry.name)) found.push(full)
-  }
-  return found
-}
 
-/** A path relative to `cwd` with forward slashes, or absolute when outside it (as `loadRunbooks` names files). */
-function displayName(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute)
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/')
-}

@@ -1,12 +1,13 @@
 /**
  * Loading runbooks from files and folders (Node only).
  */
-import {readdir, readFile, stat} from 'node:fs/promises'
+import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {createCollection, type Collection} from '../collection.js'
 import {createDiagnostic} from '../diagnostics.js'
 import {parseRunbook, type ParseOptions} from '../parse.js'
 import type {Diagnostic, ParseResult} from '../types.js'
+import {displayName, findMarkdown} from './files.js'
 
 /** Options of `loadRunbook` and `loadRunbooks`. */
 export interface LoadOptions extends Omit<ParseOptions, 'file'> {
@@ -27,7 +28,6 @@ export interface LoadResult extends Collection {
   files: string[]
 }
 
-const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
 
 /** Read one Markdown file and parse it. Unreadable files give an `invalid-input` diagnostic. */
 export async function loadRunbook(file: string, options?: LoadOptions | null): Promise<ParseResult> {
@@ -83,24 +83,7 @@ export async function loadRunbooks(paths: string | readonly string[], options?: 
   }
 }
 
-async function findMarkdown(dir: string, ignore: ReadonlySet<string>): Promise<string[]> {
-  const found: string[] = []
-  const entries = await readdir(dir, {withFileTypes: true})
-  entries.sort((a, b) => a.name.localeCompare(b.name))
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
-    const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) found.push(...(await findMarkdown(full, ignore)))
-    else if (entry.isFile() && markdownFile.test(entry.name) && !ignore.has(entry.name)) found.push(full)
-  }
-  return found
-}
 
-/** A path relative to `cwd` with forward slashes, or absolute when outside it. */
-function displayName(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute)
-  return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/')
-}
 
 /**
  * Runbooks that the loaded ones link to but that were not asked for (linting
