@@ -5,8 +5,13 @@
  * `module.exports` as the default export (the core's rollup build keeps
  * `lunr` external); a browser bundle must wrap it as an ES module with a
  * default export (the widget's rollup config does, see
- * packages/widget/rollup.widget.mjs). Search never uses lunr's query
- * parser (`idx.search`) nor its stop-word list, so a bundle may drop both.
+ * packages/widget/rollup.widget.mjs). The browser path (`loadBundle`,
+ * `loadIndex`, `search`) runs only `new lunr.Index`, `Vector`, `TokenSet`,
+ * `Pipeline` (registered, never run), `Token` and `stemmer`: never the
+ * builder, `idx.query()`, `idx.search()` or lunr's tokenizer and stop words,
+ * so the widget bundles only those parts. Browser code that uses more of
+ * lunr must take the part out of the widget's `lunrUnused` list
+ * (test/widget/lunr-trim.test.ts compares searches with the whole of lunr).
  *
  * @module
  */
