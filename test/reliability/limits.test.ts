@@ -82,6 +82,26 @@ describe('nesting', () => {
     expect(result.diagnostics.find((d) => d.ruleId === 'limit-exceeded')).toMatchObject({ruleId: 'limit-exceeded', severity: 'error'})
   })
 
+  test.each([
+    ['emphasis', '*a '.repeat(4000) + 'x' + ' a*'.repeat(4000)],
+    ['underscore emphasis', '_a '.repeat(4000) + 'x' + ' a_'.repeat(4000)],
+    ['link brackets', '['.repeat(10_000) + 'x' + '](#a)'.repeat(10_000)],
+    ['emphasis and brackets', '[*a '.repeat(3000) + 'x']
+  ])('%s nested thousands deep on one line are cut with a diagnostic (not minutes of parsing)', (_, line) => {
+    const result = parseSound(`# T\n\n## Step 1: a\n\nBefore.\n\n${line}\n\nAfter.\n`)
+    const limit = result.diagnostics.find((d) => d.ruleId === 'limit-exceeded')
+    expect(limit).toMatchObject({line: 7, severity: 'error'})
+    expect(limit!.message).toMatch(/^Emphasis or links nest \d+ levels deep/)
+    expect(JSON.stringify(result.runbook)).toContain('Before.')
+  })
+
+  test('ordinary emphasis, links, globs and code are not inline nesting', () => {
+    const line = '*a* **b** _c_ [d](#e) [f][g] `*x *y *z` foo_bar_baz *.log *.tmp 2 * 3 * 4 '.repeat(40)
+    const fenced = '```\n' + '*a '.repeat(100) + '\n' + '['.repeat(100) + '\n```'
+    const result = parseSound(`# T\n\n${line}\n\n${fenced}\n`)
+    expect(rules(result)).not.toContain('limit-exceeded')
+  })
+
   test('nesting up to the limit is read in full', () => {
     const markdown = '# T\n\n' + '- '.repeat(parseDefaults.maxNesting) + 'deep\n'
     const result = parseSound(markdown)

@@ -17,8 +17,10 @@ export interface TooDeep {
   offset: number
   /** 1-based line number. */
   line: number
-  /** The nesting that line reaches (an estimate from its prefix). */
+  /** The nesting that line reaches (an estimate). */
   depth: number
+  /** `container`: lists and block quotes; `inline`: emphasis and link brackets. */
+  kind: 'container' | 'inline'
 }
 
 /**
@@ -28,12 +30,19 @@ export interface TooDeep {
  * (`>`, `-`, `*`, `+`, `1.`, `1)` followed by a space, a tab or the end of
  * the line), plus half its indentation before the first marker (a nested
  * list needs at least two columns per level). Lines that start no container
- * have depth 0. Runs in time linear in the length of `source`.
+ * have depth 0.
+ *
+ * Inline nesting is counted too, outside fenced code: emphasis
+ * openers (`*` or `_` after a space, before a non-space) not yet closed, and
+ * `[` not yet closed by `]`, on one line. `*a *a … x … a* a*` a few thousand
+ * deep takes the Markdown parser minutes (its cost grows with the cube of the
+ * depth). Runs in time linear in the length of `source`.
  */
 export function findTooDeep(source: string, max: number): TooDeep | undefined {
   let line = 1
   let start = 0
   const length = source.length
+  let fence = ''
   while (start <= length) {
     let index = start
     let indent = 0
@@ -61,9 +70,18 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
       while (index < length && (source.charCodeAt(index) === 32 || source.charCodeAt(index) === 9)) index++
     }
     const depth = markers === 0 ? 0 : markers + Math.floor(indent / 2)
-    if (depth > max) return {offset: start, line, depth}
+    if (depth > max) return {offset: start, line, depth, kind: 'container'}
+    let end = index
+    while (end < length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
+    const marker = /^(`{3,}|~{3,})/.exec(source.slice(index, Math.min(end, index + 64)))
+    if (marker && (fence === '' || (marker[1]![0] === fence[0] && marker[1]!.length >= fence.length))) {
+      fence = fence === '' ? marker[1]! : ''
+    } else if (fence === '') {
+      const inline = inlineDepth(source, index, end)
+      if (inline > max) return {offset: start, line, depth: inline, kind: 'inline'}
+    }
+    index = end
     // Next line: after \n, \r\n or \r.
-    while (index < length && source.charCodeAt(index) !== 10 && source.charCodeAt(index) !== 13) index++
     if (index >= length) break
     index += source.charCodeAt(index) === 13 && source.charCodeAt(index + 1) === 10 ? 2 : 1
     start = index
@@ -76,4 +94,30 @@ function isSpaceOrEnd(source: string, index: number): boolean {
   if (index >= source.length) return true
   const code = source.charCodeAt(index)
   return code === 32 || code === 9 || code === 10 || code === 13
+}
+
+/** Deepest unclosed emphasis or bracket nesting on `source[start, end)` (code spans are not told apart). */
+function inlineDepth(source: string, start: number, end: number): number {
+  let emphasis = 0
+  let brackets = 0
+  let deepest = 0
+  for (let index = start; index < end; index++) {
+    const code = source.charCodeAt(index)
+    if (code === 92 /* \ */) {
+      index++
+    } else if (code === 91 /* [ */) {
+      brackets++
+    } else if (code === 93 /* ] */) {
+      if (brackets > 0) brackets--
+    } else if (code === 42 /* * */ || code === 95 /* _ */) {
+      const before = index === start ? 32 : source.charCodeAt(index - 1)
+      const after = index + 1 < end ? source.charCodeAt(index + 1) : 32
+      const spaceBefore = before === 32 || before === 9
+      const spaceAfter = after === 32 || after === 9
+      if (spaceBefore && !spaceAfter && after !== code) emphasis++
+      else if (!spaceBefore && emphasis > 0) emphasis--
+    }
+    if (emphasis + brackets > deepest) deepest = emphasis + brackets
+  }
+  return deepest
 }

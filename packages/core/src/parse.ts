@@ -38,8 +38,9 @@ export interface ParseOptions {
   /** Most steps read; the rest become part of the last one, with a `limit-exceeded` error (default: 2,000). */
   maxSteps?: number | null | undefined
   /**
-   * Deepest nesting of lists and block quotes read; the text from the first
-   * line that nests deeper is cut with a `limit-exceeded` error (default: 32).
+   * Deepest nesting of lists and block quotes, and of emphasis and link
+   * brackets on one line, that is read; the text from the first line that
+   * nests deeper is cut with a `limit-exceeded` error (default: 32).
    */
   maxNesting?: number | null | undefined
 }
@@ -103,7 +104,7 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
     diagnostics.push(
       createDiagnostic(
         'limit-exceeded',
-        `Lists or quotes nest ${deep.depth} levels deep, more than ${settings.maxNesting}; the text from this line on was not read`,
+        `${deep.kind === 'inline' ? 'Emphasis or links' : 'Lists or quotes'} nest ${deep.depth} levels deep, more than ${settings.maxNesting}; the text from this line on was not read`,
         {line: deep.line, column: 1, offset: deep.offset},
         settings.file
       )
