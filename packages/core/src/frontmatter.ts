@@ -72,7 +72,7 @@ export function readFrontmatter(yamlText: string, start: Point, file: string | u
   const frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
   const at = (line: number, column: number): Point => ({line: start.line + line, column})
 
-  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true})
+  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true, logLevel: 'silent'})
   for (const error of [...document.errors, ...document.warnings]) {
     const pos = error.linePos?.[0]
     diagnostics.push(
