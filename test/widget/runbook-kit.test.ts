@@ -129,6 +129,38 @@ describe('<runbook-kit>', () => {
     await until(() => $(element, '[role=alert]'))
     expect($(element, '[role=alert]')?.textContent).toContain('HTTP 500')
   })
+
+  it('loads the bundle again when "Try again" is pressed after a failed load, without reloading the page', async () => {
+    const fetch = vi.fn(async () => new Response('', {status: 500}))
+    fetch.mockResolvedValueOnce(new Response('', {status: 500})).mockResolvedValueOnce(new Response(bundleJson()))
+    vi.stubGlobal('fetch', fetch)
+    const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/flaky.json'})
+    await until(() => $(element, '[role=alert]'))
+    button(element, 'Try again').click()
+    const search = await until(() => $<RunbookSearch>(element, 'runbook-search'))
+    await until(() => $(search, '[role=option]'))
+    expect($(element, '[role=alert]')).toBeNull()
+    expect(fetch).toHaveBeenCalledTimes(2)
+  })
+
+  it('offers the retry in every component, with a replaceable label', async () => {
+    const fetch = vi.fn(async () => new Response('', {status: 500}))
+    vi.stubGlobal('fetch', fetch)
+    const walk = await mount<RunbookWalkthrough>('runbook-walkthrough', {strings: {retry: 'Nochmal'}}, {src: '/flaky.json', 'runbook-id': 'desk-phone'})
+    await until(() => $(walk, '[role=alert]'))
+    fetch.mockImplementation(async () => new Response(bundleJson()))
+    button(walk, 'Nochmal').click()
+    await until(() => $(walk, '#step-title'))
+    expect($(walk, '[role=alert]')).toBeNull()
+    clearLibraryCache()
+    fetch.mockImplementation(async () => new Response('', {status: 500}))
+    const search = await mount<RunbookSearch>('runbook-search', {}, {src: '/other.json', browse: ''})
+    await until(() => $(search, '[role=alert]'))
+    fetch.mockImplementation(async () => new Response(bundleJson()))
+    button(search, 'Try again').click()
+    await until(() => $(search, '[role=option]'))
+    expect($(search, '[role=alert]')).toBeNull()
+  })
 })
 
 describe('<runbook-kit> parts', () => {

@@ -26,6 +26,8 @@ export interface Strings {
   loading: string
   /** Shown when the bundle cannot be fetched or read: `{reason}`. */
   loadError: string
+  /** The button under `loadError` that loads the bundle again. */
+  retry: string
   /** Shown when no runbook has the requested id: `{id}`. */
   notFound: string
   /** Names of the categories, by id. */
@@ -124,6 +126,7 @@ export const defaultStrings: Strings = {
   resultCount: '{count} results',
   loading: 'Loading runbooks…',
   loadError: 'The runbooks could not be loaded ({reason}).',
+  retry: 'Try again',
   notFound: 'No runbook “{id}” in this library.',
   categoryTroubleshooting: 'Troubleshooting',
   categoryOnboarding: 'Onboarding',

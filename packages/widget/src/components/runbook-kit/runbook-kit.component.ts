@@ -153,7 +153,12 @@ export class RunbookKit extends LitElement {
   override render(): TemplateResult {
     const strings = mergeStrings(this.strings)
     const runbook: Runbook | undefined = this.runbookId ? this._library?.byId.get(this.runbookId) : undefined
-    if (this._error) return html`<div part="base"><p class="notice warning" role="alert">${this._error}</p></div>`
+    if (this._error) {
+      return html`<div part="base">
+        <p class="notice warning" role="alert">${this._error}</p>
+        <button type="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>
+      </div>`
+    }
     return html`<div part="base" class="base">
       ${runbook
         ? html`<button type="button" part="back-button" class="button quiet back" @click=${() => this.#backToSearch()}>

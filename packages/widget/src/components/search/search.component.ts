@@ -313,6 +313,7 @@ export class RunbookSearch extends LitElement {
           : nothing}
       </div>
       ${this._error ? html`<p class="notice warning" role="alert">${this._error}</p>` : nothing}
+      ${this._error && !library ? html`<button type="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>` : nothing}
       ${!library && !this._error && this.src ? html`<p class="status" role="status">${strings.loading}</p>` : nothing}
       <div class="live visually-hidden" role="status" aria-live="polite">
         ${library && query ? format(strings.resultCount, {count: rows.length}) : ''}

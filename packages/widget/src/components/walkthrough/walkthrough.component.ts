@@ -441,7 +441,12 @@ export class RunbookWalkthrough extends LitElement {
 
   override render(): TemplateResult {
     const strings = this.#strings
-    if (this._error) return html`<div part="base" class="base"><p class="notice warning" part="notice" role="alert">${this._error}</p></div>`
+    if (this._error) {
+      return html`<div part="base" class="base">
+        <p class="notice warning" part="notice" role="alert">${this._error}</p>
+        <button type="button" part="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>
+      </div>`
+    }
     const session = this._session
     if (!session) {
       return html`<div part="base" class="base"><p class="loading" role="status">${this.runbook || this.src ? strings.loading : ''}</p></div>`
