@@ -70,7 +70,7 @@ describe('renderMdast', () => {
   })
 
   it('keeps safe links, opens external ones in a new tab, and turns unsafe ones into text', () => {
-    const host = show(handset)
+    const host = show(handset, {remoteImages: true})
     const links = [...host.querySelectorAll('a')]
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/guide', 'mailto:desk@example.com'])
     expect(links[0]!.getAttribute('rel')).toBe('noopener noreferrer')
@@ -80,7 +80,7 @@ describe('renderMdast', () => {
   })
 
   it('renders images with alt text, and drops unsafe sources but keeps their alt as text', () => {
-    const host = show(handset)
+    const host = show(handset, {remoteImages: true})
     const images = host.querySelectorAll('img')
     expect(images).toHaveLength(1)
     expect(images[0]!.getAttribute('src')).toBe('https://example.com/phone.png')
@@ -190,10 +190,30 @@ describe('renderMdast', () => {
   })
 
   it('resolves reference links and images through definitions, and keeps unresolved ones as text', () => {
-    const host = show(md('[guide][g] and [missing][nope] ![logo][l]\n\n[g]: https://example.com/g\n[l]: https://example.com/l.png'))
+    const host = show(md('[guide][g] and [missing][nope] ![logo][l]\n\n[g]: https://example.com/g\n[l]: https://example.com/l.png'), {remoteImages: true})
     expect(host.querySelector('a')?.getAttribute('href')).toBe('https://example.com/g')
     expect(host.querySelector('img')?.getAttribute('src')).toBe('https://example.com/l.png')
     expect(host.textContent).toContain('missing')
+  })
+
+  it('shows images from other origins as links with their alt text unless remote images are allowed', () => {
+    const tree = md(
+      '![pixel](https://evil.example/p.png) ![proto](//evil.example/q.png) ![slash](/\\evil.example/s.png) ![ref][r] ![](https://evil.example/noalt.png)' +
+        ` ![local](img/a.png) ![root](/img/b.png) ![same](${location.origin}/c.png)\n\n[r]: http://evil.example/r.png`
+    )
+    const host = show(tree)
+    expect([...host.querySelectorAll('img')].map((img) => img.getAttribute('src'))).toEqual(['img/a.png', '/img/b.png', `${location.origin}/c.png`])
+    const links = [...host.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')])
+    expect(links).toEqual([
+      ['pixel', 'https://evil.example/p.png', 'noopener noreferrer'],
+      ['proto', '//evil.example/q.png', null],
+      ['slash', '/\\evil.example/s.png', null],
+      ['ref', 'http://evil.example/r.png', 'noopener noreferrer'],
+      ['https://evil.example/noalt.png', 'https://evil.example/noalt.png', 'noopener noreferrer']
+    ])
+    const allowed = show(tree, {remoteImages: true})
+    expect(allowed.querySelectorAll('img')).toHaveLength(8)
+    expect(allowed.querySelectorAll('a')).toHaveLength(0)
   })
 
   it('renders nothing for a missing or malformed tree, and unknown nodes by their children', () => {

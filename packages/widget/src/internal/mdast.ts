@@ -22,7 +22,7 @@ import type {
   Table
 } from 'mdast'
 import {format, type Strings} from './strings.js'
-import {safeImageUrl, safeLinkUrl} from './url.js'
+import {isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
 
 type Renderable = TemplateResult | string | typeof nothing | Renderable[]
 
@@ -50,6 +50,8 @@ export interface RenderContext {
   onCheck?: ((id: string, checked: boolean) => void) | undefined
   /** Drop the final list of a decision step (its choices are shown as buttons instead). */
   hideChoiceList?: boolean | undefined
+  /** Load images from other origins. Default: such images are shown as links with their alt text, so that no request leaves the page's origin (no tracking pixels). */
+  remoteImages?: boolean | undefined
 }
 
 interface State {
@@ -325,10 +327,10 @@ function phrasing(node: PhrasingContent, state: State): Renderable {
       return definition ? link(definition.url, definition.title, content, state) : content
     }
     case 'image':
-      return image(node.url, node.alt, node.title)
+      return image(node.url, node.alt, node.title, state)
     case 'imageReference': {
       const definition = state.definitions.get(node.identifier.toLowerCase())
-      return definition ? image(definition.url, node.alt, definition.title) : (node.alt ?? '')
+      return definition ? image(definition.url, node.alt, definition.title, state) : (node.alt ?? '')
     }
     case 'footnoteReference':
       return html`<sup class="footnote-ref">[${node.label ?? node.identifier}]</sup>`
@@ -382,8 +384,9 @@ function decodeAnchor(anchor: string): string {
   }
 }
 
-function image(url: string, alt: string | null | undefined, title: string | null | undefined): Renderable {
+function image(url: string, alt: string | null | undefined, title: string | null | undefined, state: State): Renderable {
   const src = safeImageUrl(url)
   if (src === undefined) return alt ? html`<span class="unsafe-image">${alt}</span>` : nothing
+  if (!state.ctx.remoteImages && !isSameOrigin(src)) return link(src, title, alt || src, state)
   return html`<img src=${src} alt=${alt ?? ''} title=${title ?? nothing} loading="lazy" referrerpolicy="no-referrer" />`
 }

@@ -31,3 +31,12 @@ export function safeImageUrl(url: string | null | undefined): string | undefined
   if (found === undefined) return /^\s*\\/.test(url) ? undefined : url
   return found === 'http' || found === 'https' ? url : undefined
 }
+
+/** Whether `url`, resolved against the page, is on the page's own origin (relative URLs are, unless a `<base>` points elsewhere). */
+export function isSameOrigin(url: string): boolean {
+  try {
+    return new URL(url, document.baseURI).origin === location.origin
+  } catch {
+    return false
+  }
+}

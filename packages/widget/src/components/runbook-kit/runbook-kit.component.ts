@@ -45,6 +45,7 @@ export class RunbookKit extends LitElement {
     deepLink: {type: Boolean, attribute: 'deep-link'},
     shortcut: {type: String},
     storage: {type: String},
+    remoteImages: {type: Boolean, attribute: 'remote-images'},
     runbookId: {type: String, attribute: 'runbook-id', reflect: true},
     _library: {state: true},
     _error: {state: true},
@@ -63,6 +64,8 @@ export class RunbookKit extends LitElement {
   declare shortcut: '/' | 'mod+k' | 'both' | undefined
   /** Where progress is saved: `local` (default) or `none`. */
   declare storage: 'local' | 'none'
+  /** Load Markdown images from other origins (passed to the walkthrough); by default they are shown as links. */
+  declare remoteImages: boolean
   /** The runbook being walked through (empty: the search is shown). Set it to open one. */
   declare runbookId: string | undefined
 
@@ -83,6 +86,7 @@ export class RunbookKit extends LitElement {
     this.deepLink = false
     this.shortcut = undefined
     this.storage = 'local'
+    this.remoteImages = false
     this.runbookId = undefined
     this._library = undefined
     this._error = undefined
@@ -174,6 +178,7 @@ export class RunbookKit extends LitElement {
               .strings=${this.strings}
               theme=${this.theme ?? nothing}
               ?deep-link=${this.deepLink}
+              ?remote-images=${this.remoteImages}
               storage=${this.storage}
             ></runbook-walkthrough>`
         : html`<runbook-search

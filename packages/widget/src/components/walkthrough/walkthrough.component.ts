@@ -89,6 +89,7 @@ export class RunbookWalkthrough extends LitElement {
     deepLink: {type: Boolean, attribute: 'deep-link'},
     storage: {type: String},
     startStep: {type: String, attribute: 'start-step'},
+    remoteImages: {type: Boolean, attribute: 'remote-images'},
     _session: {state: true},
     _error: {state: true},
     _notices: {state: true},
@@ -114,6 +115,8 @@ export class RunbookWalkthrough extends LitElement {
   declare storage: 'local' | 'none'
   /** The step a new session starts at (default: the runbook's start); saved progress wins over it. */
   declare startStep: string | undefined
+  /** Load Markdown images from other origins; by default only same-origin and relative images load, others are shown as links. */
+  declare remoteImages: boolean
 
   /** @internal */
   declare private _session: Session | undefined
@@ -150,6 +153,7 @@ export class RunbookWalkthrough extends LitElement {
     this.deepLink = false
     this.storage = 'local'
     this.startStep = undefined
+    this.remoteImages = false
     this._session = undefined
     this._error = undefined
     this._notices = []
@@ -526,6 +530,7 @@ export class RunbookWalkthrough extends LitElement {
     const checklistIds = new Map(step.checklist.map((item) => [item.text.trim(), item.id]))
     const rendered = renderMdast(step.content, {
       strings,
+      remoteImages: this.remoteImages,
       fill: this.#fill(step),
       onAnchor: (anchor) => this.#anchor(anchor),
       onCopy: (text) => this.#copy(text),
