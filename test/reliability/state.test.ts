@@ -7,8 +7,8 @@
  * damage under a running `<runbook-kit>`, and a bundle that is missing,
  * not JSON, of another format version, or very slow.
  *
- * What the widget does not do yet is listed in docs/reliability.md (a retry
- * button on load errors, a notice when another tab saved the same runbook).
+ * The retry button on load errors and the notice when another tab saved the
+ * same runbook are tested in test/widget (runbook-kit and walkthrough tests).
  */
 import http from 'node:http'
 import type {AddressInfo} from 'node:net'

@@ -229,6 +229,48 @@ describe('<runbook-walkthrough>', () => {
     steps.stop()
   })
 
+  it('two tabs: progress saved in another tab shows a notice, is never overwritten silently, and can be loaded', async () => {
+    const mine = await walkthrough()
+    // The other tab: the same runbook, walked one step further, then saved (storage events reach only other tabs).
+    const other = await walkthrough()
+    other.remove()
+    button(other, 'It is dark').click()
+    await settle(other)
+    const theirs = localStorage.getItem(storageKey)!
+    expect(JSON.parse(theirs).current).toBe('power')
+    window.dispatchEvent(new StorageEvent('storage', {key: 'runbook-kit:widget:v1:something-else@1', newValue: '{}', storageArea: localStorage}))
+    await settle(mine)
+    expect($$(mine, '[part=notice]')).toHaveLength(0)
+    window.dispatchEvent(new StorageEvent('storage', {key: storageKey, oldValue: null, newValue: theirs, storageArea: localStorage}))
+    await settle(mine)
+    const notice = $(mine, '[part=notice][role=alert]')
+    expect(notice?.textContent).toContain('This runbook was updated in another tab.')
+    // This tab keeps working, but does not save over the other tab's progress until the user chooses.
+    button(mine, 'It shows the extension').click()
+    await settle(mine)
+    expect(stepTitle(mine)).toBe('3. Check the handset')
+    expect(localStorage.getItem(storageKey)).toBe(theirs)
+    button(mine, 'Load that progress').click()
+    await until(() => stepTitle(mine) === '2. Check power')
+    expect(mine.session!.current.id).toBe('power')
+    expect($$(mine, '[part=notice]').map((n) => n.textContent).join()).not.toContain('another tab')
+  })
+
+  it('two tabs: "Keep this tab\'s progress" saves this tab over the other one', async () => {
+    const mine = await walkthrough()
+    button(mine, 'It shows the extension').click()
+    await settle(mine)
+    const saved = JSON.parse(localStorage.getItem(storageKey)!) as {current: string}
+    localStorage.setItem(storageKey, JSON.stringify({...saved, current: 'power'}))
+    window.dispatchEvent(new StorageEvent('storage', {key: storageKey, newValue: localStorage.getItem(storageKey), storageArea: localStorage}))
+    await settle(mine)
+    button(mine, 'Keep this tab').click()
+    await settle(mine)
+    expect(JSON.parse(localStorage.getItem(storageKey)!).current).toBe('handset')
+    expect(stepTitle(mine)).toBe('3. Check the handset')
+    expect($$(mine, '[part=notice]').map((n) => n.textContent).join()).not.toContain('another tab')
+  })
+
   it('resumes progress saved for an older version of the runbook, with a notice', async () => {
     const first = await walkthrough()
     button(first, 'It is dark').click()

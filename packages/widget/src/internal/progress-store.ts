@@ -18,6 +18,11 @@ export function progressKey(runbookId: string, hash: string): string {
   return `${runbookId}@${hash}`
 }
 
+/** The `localStorage` key of a runbook's progress (what a `storage` event from another tab names). */
+export function progressStorageKey(runbookId: string, hash: string): string {
+  return `${storageNamespace}:v1:${progressKey(runbookId, hash)}`
+}
+
 /** A progress store, or one in memory when `localStorage` is unusable (`persistent: false`). */
 export function openProgressStore(): SessionStore {
   return createLocalStorageStore({namespace: storageNamespace})

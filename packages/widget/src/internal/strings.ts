@@ -100,6 +100,12 @@ export interface Strings {
   storageUnavailable: string
   /** Shown when saved progress belonged to an older version of the runbook. */
   runbookChanged: string
+  /** Shown when another tab saved progress on this runbook; this tab stops saving until one of the two buttons below is chosen. */
+  otherTab: string
+  /** Loads the other tab's progress. */
+  loadOtherTab: string
+  /** Saves this tab's progress over the other tab's. */
+  keepThisTab: string
   /** Label of the "skip to a step" button in the outline: `{title}`. */
   goToStep: string
   /** Text in front of a raw HTML fragment that is shown as text. */
@@ -165,6 +171,9 @@ export const defaultStrings: Strings = {
   resumed: 'Resumed where you left off: {step}.',
   storageUnavailable: 'Progress cannot be saved in this browser (storage is unavailable); it will be lost on reload.',
   runbookChanged: 'This runbook changed since your last visit; progress on steps that still exist was kept.',
+  otherTab: 'This runbook was updated in another tab.',
+  loadOtherTab: 'Load that progress',
+  keepThisTab: 'Keep this tab’s progress',
   goToStep: 'Go to step: {title}',
   rawHtml: 'HTML',
   destructive: 'Destructive',

@@ -13,7 +13,7 @@ import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary} from '../../internal/library.js'
 import {type CodePiece, renderMdast} from '../../internal/mdast.js'
-import {loadProgress, openProgressStore, progressKey} from '../../internal/progress-store.js'
+import {loadProgress, openProgressStore, progressKey, progressStorageKey} from '../../internal/progress-store.js'
 import {categoryName, format, mergeStrings, type Strings} from '../../internal/strings.js'
 import {formatDuration} from '../../internal/time.js'
 
@@ -96,7 +96,8 @@ export class RunbookWalkthrough extends LitElement {
     _copied: {state: true},
     _drafts: {state: true},
     _escalating: {state: true},
-    _revision: {state: true}
+    _revision: {state: true},
+    _foreign: {state: true}
   }
 
   /** URL of a bundle (`runbook build` output) to take the runbook from, with `runbook-id`. */
@@ -133,6 +134,9 @@ export class RunbookWalkthrough extends LitElement {
   /** Bumped on every session event, so the view re-renders. */
   /** @internal */
   declare private _revision: number
+  /** Another tab saved progress on this runbook: do not save over it until the user chooses. */
+  /** @internal */
+  declare private _foreign: boolean
 
   #store: SessionStore | undefined
   #unsubscribe: (() => void) | undefined
@@ -142,6 +146,10 @@ export class RunbookWalkthrough extends LitElement {
   #lastStep: string | undefined
   #focusStep = false
   #onHashChange = () => this.#followHash()
+  #onStorage = (event: StorageEvent) => {
+    const session = this._session
+    if (session && event.newValue !== null && event.key === progressStorageKey(session.runbook.id, session.runbook.hash)) this._foreign = true
+  }
 
   constructor() {
     super()
@@ -161,6 +169,7 @@ export class RunbookWalkthrough extends LitElement {
     this._drafts = {}
     this._escalating = false
     this._revision = 0
+    this._foreign = false
   }
 
   /** The session being walked (read-only; use it to read progress or the event log). */
@@ -183,12 +192,14 @@ export class RunbookWalkthrough extends LitElement {
       if (this._session?.status === 'active') this.requestUpdate()
     }, 1000)
     window.addEventListener('hashchange', this.#onHashChange)
+    window.addEventListener('storage', this.#onStorage)
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback()
     clearInterval(this.#timer)
     window.removeEventListener('hashchange', this.#onHashChange)
+    window.removeEventListener('storage', this.#onStorage)
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -286,6 +297,7 @@ export class RunbookWalkthrough extends LitElement {
     // A deep link names the step to open at.
     const linked = this.deepLink ? this.#hashTarget(runbook.id) : undefined
     if (linked && session.status === 'active' && linked !== session.current.id && session.step(linked)) session.goTo(linked)
+    this._foreign = false
     this.#attach(session, resumed ? 'resume' : 'start')
     this.#save()
   }
@@ -329,7 +341,7 @@ export class RunbookWalkthrough extends LitElement {
 
   #save(): void {
     const session = this._session
-    if (!session || this.storage === 'none' || !this.#store) return
+    if (!session || this.storage === 'none' || !this.#store || this._foreign) return
     this.#store.save(progressKey(session.runbook.id, session.runbook.hash), session.toJSON()).catch(() => {
       const text = this.#strings.storageUnavailable
       if (!this._notices.some((n) => n.text === text)) this._notices = [...this._notices, {kind: 'warning', text}]
@@ -486,6 +498,25 @@ export class RunbookWalkthrough extends LitElement {
       ${this._notices.map(
         (notice) => html`<p part="notice" class="notice ${notice.kind}" role=${notice.kind === 'warning' ? 'alert' : 'status'}>${notice.text}</p>`
       )}
+      ${this._foreign
+        ? html`<div part="notice" class="notice warning" role="alert">
+            ${strings.otherTab}
+            <button type="button" part="button" class="button" @click=${() => void this.#open(runbook, ++this.#loadToken).catch(() => undefined)}>
+              ${strings.loadOtherTab}
+            </button>
+            <button
+              type="button"
+              part="button"
+              class="button quiet"
+              @click=${() => {
+                this._foreign = false
+                this.#save()
+              }}
+            >
+              ${strings.keepThisTab}
+            </button>
+          </div>`
+        : nothing}
       <div class="layout">
         ${this.#renderOutline(session, strings)}
         ${finished ? this.#renderComplete(session, strings) : this.#renderStep(session, session.current, strings)}
