@@ -256,6 +256,14 @@ describe('<runbook-walkthrough>', () => {
     expect($$(mine, '[part=notice]').map((n) => n.textContent).join()).not.toContain('another tab')
   })
 
+  it('two tabs: storage="none" ignores saves of other tabs', async () => {
+    const element = await walkthrough({runbook: phone}, {storage: 'none'})
+    window.dispatchEvent(new StorageEvent('storage', {key: storageKey, newValue: '{}', storageArea: localStorage}))
+    await settle(element)
+    expect($$(element, '[part=notice]')).toHaveLength(0)
+    expect(localStorage.length).toBe(0)
+  })
+
   it('two tabs: "Keep this tab\'s progress" saves this tab over the other one', async () => {
     const mine = await walkthrough()
     button(mine, 'It shows the extension').click()

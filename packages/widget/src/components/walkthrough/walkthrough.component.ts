@@ -148,7 +148,7 @@ export class RunbookWalkthrough extends LitElement {
   #onHashChange = () => this.#followHash()
   #onStorage = (event: StorageEvent) => {
     const session = this._session
-    if (session && event.newValue !== null && event.key === progressStorageKey(session.runbook.id, session.runbook.hash)) this._foreign = true
+    if (session && this.storage !== 'none' && event.newValue !== null && event.key === progressStorageKey(session.runbook.id, session.runbook.hash)) this._foreign = true
   }
 
   constructor() {
