@@ -1,7 +1,7 @@
 /**
  * Render a step's mdast tree as Lit templates.
  *
- * Runbook content never goes through `innerHTML`: every node becomes a Lit
+ * Runbook content never goes through an HTML-parsing sink: every node becomes a Lit
  * template whose text is bound as text, raw HTML is shown as text, and URLs
  * are filtered (`./url.ts`). Unknown node types render their children, or
  * nothing.
