@@ -1,5 +1,31 @@
 import {css} from 'lit'
 
+/** The dark palette, used by `theme="dark"` and by the dark color scheme. */
+const darkTokens = css`
+    --_rk-color-bg: var(--rk-color-bg, #0f1419);
+    --_rk-color-surface: var(--rk-color-surface, #171d24);
+    --_rk-color-raised: var(--rk-color-raised, #1d242c);
+    --_rk-color-text: var(--rk-color-text, #e6e9ed);
+    --_rk-color-muted: var(--rk-color-muted, #a2acb7);
+    --_rk-color-border: var(--rk-color-border, #343d48);
+    --_rk-color-accent: var(--rk-color-accent, #7aa2ff);
+    --_rk-color-accent-hover: var(--rk-color-accent-hover, #9db9ff);
+    --_rk-color-accent-soft: var(--rk-color-accent-soft, #1e2a44);
+    --_rk-color-on-accent: var(--rk-color-on-accent, #0b1020);
+    --_rk-color-focus: var(--rk-color-focus, #9db9ff);
+    --_rk-color-highlight: var(--rk-color-highlight, #5b4a00);
+    --_rk-color-success: var(--rk-color-success, #56d364);
+    --_rk-color-danger: var(--rk-color-danger, #ff7b72);
+    --_rk-color-code-bg: var(--rk-color-code-bg, #11161c);
+    --_rk-color-note: var(--rk-color-note, #7aa2ff);
+    --_rk-color-tip: var(--rk-color-tip, #56d364);
+    --_rk-color-important: var(--rk-color-important, #b99cff);
+    --_rk-color-warning: var(--rk-color-warning, #e3b341);
+    --_rk-color-caution: var(--rk-color-caution, #ff7b72);
+    --_rk-shadow: var(--rk-shadow, 0 1px 2px rgb(0 0 0 / 30%), 0 4px 16px rgb(0 0 0 / 35%));
+    color-scheme: dark;
+`
+
 /**
  * The design tokens every component shares, as CSS custom properties on
  * `:host`. A page themes the widget by setting them on the element (page
@@ -53,54 +79,12 @@ export const themeStyles = css`
   }
 
   :host([theme='dark']) {
-    --_rk-color-bg: var(--rk-color-bg, #0f1419);
-    --_rk-color-surface: var(--rk-color-surface, #171d24);
-    --_rk-color-raised: var(--rk-color-raised, #1d242c);
-    --_rk-color-text: var(--rk-color-text, #e6e9ed);
-    --_rk-color-muted: var(--rk-color-muted, #a2acb7);
-    --_rk-color-border: var(--rk-color-border, #343d48);
-    --_rk-color-accent: var(--rk-color-accent, #7aa2ff);
-    --_rk-color-accent-hover: var(--rk-color-accent-hover, #9db9ff);
-    --_rk-color-accent-soft: var(--rk-color-accent-soft, #1e2a44);
-    --_rk-color-on-accent: var(--rk-color-on-accent, #0b1020);
-    --_rk-color-focus: var(--rk-color-focus, #9db9ff);
-    --_rk-color-highlight: var(--rk-color-highlight, #5b4a00);
-    --_rk-color-success: var(--rk-color-success, #56d364);
-    --_rk-color-danger: var(--rk-color-danger, #ff7b72);
-    --_rk-color-code-bg: var(--rk-color-code-bg, #11161c);
-    --_rk-color-note: var(--rk-color-note, #7aa2ff);
-    --_rk-color-tip: var(--rk-color-tip, #56d364);
-    --_rk-color-important: var(--rk-color-important, #b99cff);
-    --_rk-color-warning: var(--rk-color-warning, #e3b341);
-    --_rk-color-caution: var(--rk-color-caution, #ff7b72);
-    --_rk-shadow: var(--rk-shadow, 0 1px 2px rgb(0 0 0 / 30%), 0 4px 16px rgb(0 0 0 / 35%));
-    color-scheme: dark;
+    ${darkTokens}
   }
 
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_rk-color-bg: var(--rk-color-bg, #0f1419);
-      --_rk-color-surface: var(--rk-color-surface, #171d24);
-      --_rk-color-raised: var(--rk-color-raised, #1d242c);
-      --_rk-color-text: var(--rk-color-text, #e6e9ed);
-      --_rk-color-muted: var(--rk-color-muted, #a2acb7);
-      --_rk-color-border: var(--rk-color-border, #343d48);
-      --_rk-color-accent: var(--rk-color-accent, #7aa2ff);
-      --_rk-color-accent-hover: var(--rk-color-accent-hover, #9db9ff);
-      --_rk-color-accent-soft: var(--rk-color-accent-soft, #1e2a44);
-      --_rk-color-on-accent: var(--rk-color-on-accent, #0b1020);
-      --_rk-color-focus: var(--rk-color-focus, #9db9ff);
-      --_rk-color-highlight: var(--rk-color-highlight, #5b4a00);
-      --_rk-color-success: var(--rk-color-success, #56d364);
-      --_rk-color-danger: var(--rk-color-danger, #ff7b72);
-      --_rk-color-code-bg: var(--rk-color-code-bg, #11161c);
-      --_rk-color-note: var(--rk-color-note, #7aa2ff);
-      --_rk-color-tip: var(--rk-color-tip, #56d364);
-      --_rk-color-important: var(--rk-color-important, #b99cff);
-      --_rk-color-warning: var(--rk-color-warning, #e3b341);
-      --_rk-color-caution: var(--rk-color-caution, #ff7b72);
-      --_rk-shadow: var(--rk-shadow, 0 1px 2px rgb(0 0 0 / 30%), 0 4px 16px rgb(0 0 0 / 35%));
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 
