@@ -23,6 +23,7 @@ const browserSafe = [
   'isSecretParam',
   'loadBundle',
   'loadIndex',
+  'openBundle',
   'parseDefaults',
   'parseRunbook',
   'reachable',

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
-import {createBundle, loadBundle, search, type RunbookBundle} from '@runbook-kit/core'
+import {createBundle, loadBundle, openBundle, search, type BundledRunbook, type Runbook, type RunbookBundle} from '@runbook-kit/core'
 import {buildBundle, main, type CliIo} from '@runbook-kit/core/node'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -33,7 +33,7 @@ describe('bundle of runbooks/', async () => {
 
   it('has every runbook of the library and its index', () => {
     expect(built.bundle.format).toBe('runbook-kit/bundle')
-    expect(built.bundle.version).toBe(1)
+    expect(built.bundle.version).toBe(2)
     expect(built.runbooks.length).toBeGreaterThanOrEqual(10)
     expect(built.bundle.runbooks.map((r) => r.id)).toEqual(built.runbooks.map((r) => r.id))
     expect(built.files.every((file) => file.endsWith('.md'))).toBe(true)
@@ -41,10 +41,22 @@ describe('bundle of runbooks/', async () => {
 
   it('leaves out positions and default mdast fields', () => {
     expect(text).not.toContain('"position"')
-    expect(text).not.toContain('"spread":false')
+    expect(text).not.toContain('\\"position\\"')
+    expect(text).not.toContain('\\"spread\\":false')
     expect(text).not.toContain(':null')
     // …but keeps what renderers need.
-    expect(text).toContain('"type":"root"')
+    expect(text).toContain('\\"type\\":\\"root\\"')
+  })
+
+  it('stores each runbook as its summary plus the rest as JSON text', () => {
+    const entry = built.bundle.runbooks[0] as BundledRunbook
+    const runbook = built.runbooks[0]!
+    expect(Object.keys(entry)).toEqual(['id', 'title', ...(runbook.description === undefined ? [] : ['description']), 'hash', 'meta', 'body'])
+    expect(entry).toMatchObject({id: runbook.id, title: runbook.title, hash: runbook.hash, meta: runbook.meta})
+    const body = JSON.parse(entry.body) as Record<string, unknown>
+    for (const key of ['id', 'title', 'description', 'hash', 'meta']) expect(body, key).not.toHaveProperty(key)
+    expect(body.start).toBe(runbook.start)
+    expect((body.steps as unknown[]).length).toBe(runbook.steps.length)
   })
 
   it('loads with loadBundle and answers searches identically to the in-memory index', () => {
@@ -73,6 +85,11 @@ describe('loadBundle refuses what is not a bundle, naming the problem', async ()
     return copy
   }
   const runbooksOf = (b: Record<string, unknown>) => b.runbooks as Array<Record<string, unknown>>
+  const editBody = (entry: Record<string, unknown>, change: (body: Record<string, unknown>) => void) => {
+    const body = JSON.parse(entry.body as string) as Record<string, unknown>
+    change(body)
+    entry.body = JSON.stringify(body)
+  }
 
   it.each([
     ['{not json', /runbook-kit: bundle is not valid JSON/],
@@ -80,11 +97,16 @@ describe('loadBundle refuses what is not a bundle, naming the problem', async ()
     [null, /runbook-kit: bundle must be an object, not null/],
     [variant((b) => (b.format = 'other/thing')), /bundle\.format must be "runbook-kit\/bundle", not "other\/thing"/],
     [variant((b) => delete b.format), /bundle\.format must be "runbook-kit\/bundle", not undefined/],
-    [variant((b) => (b.version = 2)), /bundle version 2 is newer than this library reads \(1\)/],
+    [variant((b) => (b.version = 3)), /bundle version 3 is newer than this library reads \(2\)/],
     [variant((b) => (b.version = '1')), /bundle\.version must be an integer, not "1"/],
     [variant((b) => (b.runbooks = {})), /bundle\.runbooks must be an array, not an object/],
     [variant((b) => (runbooksOf(b)[2]!.id = 7)), /bundle\.runbooks\[2\]\.id must be a string, not 7/],
-    [variant((b) => delete (runbooksOf(b)[0]!.steps as Array<Record<string, unknown>>)[1]!.content), /bundle\.runbooks\[0\]\.steps\[1\]\.content must be an mdast root/],
+    [variant((b) => editBody(runbooksOf(b)[0]!, (body) => delete (body.steps as Array<Record<string, unknown>>)[1]!.content)), /bundle\.runbooks\[0\]\.steps\[1\]\.content must be an mdast root/],
+    [variant((b) => editBody(runbooksOf(b)[1]!, (body) => delete body.start)), /bundle\.runbooks\[1\]\.start must be a string, not undefined/],
+    [variant((b) => (runbooksOf(b)[3]!.body = {steps: []})), /bundle\.runbooks\[3\]\.body must be a string of JSON, not an object/],
+    [variant((b) => (runbooksOf(b)[0]!.body = '{"steps": [')), /bundle\.runbooks\[0\]\.body is not valid JSON/],
+    [variant((b) => (runbooksOf(b)[0]!.body = '[1, 2]')), /bundle\.runbooks\[0\]\.body must hold an object, not an array/],
+    [variant((b) => ((runbooksOf(b)[4]!.meta as Record<string, unknown>).audience = 'all')), /bundle\.runbooks\[4\]\.meta\.audience must be an array, not "all"/],
     [variant((b) => (runbooksOf(b)[1]!.meta = null)), /bundle\.runbooks\[1\]\.meta must be an object, not null/],
     [variant((b) => delete b.index), /bundle\.index must be an object, not undefined/],
     [variant((b) => ((b.index as Record<string, unknown>).version = 9)), /bundle\.index version 9 is not supported/],
@@ -92,6 +114,47 @@ describe('loadBundle refuses what is not a bundle, naming the problem', async ()
   ])('%#', (input, message) => {
     expect(() => loadBundle(typeof input === 'string' ? input : (input as unknown as RunbookBundle))).toThrow(message)
     expect(() => loadBundle(input)).toThrow(TypeError)
+  })
+})
+
+describe('openBundle reads only what is asked for', async () => {
+  const built = await buildBundle(library, {cache: false})
+  const text = JSON.stringify(built.bundle)
+
+  it('gives every summary at once, and a runbook equal to the loaded one on request', () => {
+    const opened = openBundle(text)
+    expect(opened.version).toBe(2)
+    expect(opened.summaries.map((s) => s.id)).toEqual(built.runbooks.map((r) => r.id))
+    const id = built.runbooks[3]!.id
+    const runbook = opened.runbook(id)
+    expect(runbook).toEqual(loadBundle(text).runbooks[3])
+    expect(opened.runbook(id)).toBe(runbook) // read once
+    expect(opened.runbook('no-such-runbook')).toBeUndefined()
+    expect(opened.load().runbooks[3]).toBe(runbook)
+    expect(opened.load()).toBe(opened.load())
+  })
+
+  it('reports a malformed runbook only when that runbook (or the index) is needed', () => {
+    const bundle = JSON.parse(text) as {runbooks: BundledRunbook[]; index: unknown}
+    bundle.runbooks[1]!.body = '{"steps": "nope"}'
+    bundle.index = {broken: true}
+    const opened = openBundle(bundle)
+    expect(opened.runbook(built.runbooks[0]!.id)?.steps.length).toBe(built.runbooks[0]!.steps.length)
+    expect(() => opened.runbook(built.runbooks[1]!.id)).toThrow(/bundle\.runbooks\[1\]\.start must be a string/)
+    expect(() => opened.load()).toThrow(TypeError)
+  })
+
+  it('still reads version 1 bundles (whole runbooks inline)', () => {
+    const loaded = loadBundle(text)
+    const v1 = JSON.parse(JSON.stringify({...built.bundle, version: 1, runbooks: loaded.runbooks})) as RunbookBundle
+    const again = loadBundle(v1)
+    expect(again.version).toBe(1)
+    expect(again.runbooks).toEqual(loaded.runbooks)
+    expect(search(again.index, 'vpn')).toEqual(search(built.index, 'vpn'))
+    expect(openBundle(v1).runbook(loaded.runbooks[2]!.id)).toEqual(loaded.runbooks[2])
+    const broken = JSON.parse(JSON.stringify(v1)) as {runbooks: Array<Partial<Runbook>>}
+    delete broken.runbooks[0]!.steps
+    expect(() => loadBundle(broken)).toThrow(/bundle\.runbooks\[0\]\.steps must be an array/)
   })
 })
 

@@ -425,6 +425,19 @@ describe('<runbook-walkthrough> with bad input', () => {
     expect(stepTitle(element)).toBe('1. Check the display')
   })
 
+  it('reads only the runbook it shows: another malformed runbook in the bundle does not matter, its own is reported', async () => {
+    const bundle = JSON.parse(bundleJson()) as {runbooks: Array<{id: string; body: string}>}
+    const other = bundle.runbooks.find((r) => r.id !== 'desk-phone')!
+    other.body = '{"steps": ['
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(bundle))))
+    const element = await walkthrough({}, {src: '/half-broken.json', 'runbook-id': 'desk-phone'})
+    expect(stepTitle(element)).toBe('1. Check the display')
+    const broken = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/half-broken.json', 'runbook-id': other.id})
+    const alert = await until(() => broken.shadowRoot!.querySelector('[role="alert"]'))
+    expect(broken.session).toBeUndefined()
+    expect(alert.textContent).toMatch(/runbooks\[\d\]\.body is not valid JSON/)
+  })
+
   it('renders a runbook from a bundle whose search index is damaged (the index is only needed to search)', async () => {
     const bundle = JSON.parse(bundleJson())
     bundle.index = {version: 1, broken: true}

@@ -10,14 +10,13 @@ export {
   createLocalStorageStore,
   renderTimeline,
   findParamTokens,
-  loadBundle,
-  bundleFormat,
-  bundleVersion,
+  openBundle,
   search,
   type Session,
   type SessionStore,
   type SavedSession,
-  type SearchIndex,
+  type OpenedBundle,
+  type RunbookSummary,
   type SearchResult,
   type HighlightRange
 } from '@runbook-kit/core'

@@ -1,7 +1,7 @@
 import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
 import type {Runbook} from '../../internal/core.js'
 import type {RunbookSelectDetail} from '../../internal/events.js'
-import {fetchLibrary, type Library} from '../../internal/library.js'
+import {fetchLibrary, hasRunbook, type Library} from '../../internal/library.js'
 import {format, mergeStrings, type Strings} from '../../internal/strings.js'
 import {styles} from './runbook-kit.styles.js'
 
@@ -134,14 +134,14 @@ export class RunbookKit extends LitElement {
     } catch {
       return
     }
-    if (this._library.byId.has(id)) this.runbookId = id
+    if (hasRunbook(this._library, id)) this.runbookId = id
   }
 
   #onSelect(event: CustomEvent<RunbookSelectDetail>): void {
     const detail = event.detail
     // Let the page's listeners see the event first: it is canceled when the page handles the selection.
     queueMicrotask(() => {
-      if (event.defaultPrevented || !this._library?.byId.has(detail.runbookId)) return
+      if (event.defaultPrevented || !this._library || !hasRunbook(this._library, detail.runbookId)) return
       this._startStep = detail.from ? detail.stepId : undefined
       this.runbookId = detail.runbookId
       void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-walkthrough')?.focus())
@@ -156,10 +156,17 @@ export class RunbookKit extends LitElement {
 
   override render(): TemplateResult {
     const strings = mergeStrings(this.strings)
-    const runbook: Runbook | undefined = this.runbookId ? this._library?.byId.get(this.runbookId) : undefined
-    if (this._error) {
+    let runbook: Runbook | undefined
+    let error = this._error
+    try {
+      runbook = this.runbookId ? this._library?.runbook(this.runbookId) : undefined
+    } catch (problem) {
+      // A malformed runbook in the bundle: say what is wrong instead of showing nothing.
+      error = format(strings.loadError, {reason: problem instanceof Error ? problem.message : String(problem)})
+    }
+    if (error) {
       return html`<div part="base">
-        <p class="notice warning" role="alert">${this._error}</p>
+        <p class="notice warning" role="alert">${error}</p>
         <button type="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>
       </div>`
     }

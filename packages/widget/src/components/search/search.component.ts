@@ -1,5 +1,5 @@
 import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
-import {type Category, type HighlightRange, type Runbook, search, type SearchResult} from '../../internal/core.js'
+import {type Category, type HighlightRange, type RunbookSummary, search, type SearchResult} from '../../internal/core.js'
 import {emit} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {categoryName, format, mergeStrings, type Strings} from '../../internal/strings.js'
@@ -7,7 +7,7 @@ import {styles} from './search.styles.js'
 
 /** A row of the result list: a search hit, or a runbook when browsing without a query. */
 interface Row {
-  runbook: Runbook
+  runbook: RunbookSummary
   hit?: SearchResult | undefined
   stepId?: string | undefined
   stepTitle?: string | undefined
@@ -152,7 +152,7 @@ export class RunbookSearch extends LitElement {
       const idle = (globalThis as {requestIdleCallback?: (callback: () => void) => unknown}).requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50))
       idle(() => {
         try {
-          library.index()
+          library.load()
         } catch {
           // Reported when a query needs the index.
         }
@@ -170,20 +170,20 @@ export class RunbookSearch extends LitElement {
     const query = this.query.trim()
     if (query === '') {
       if (!this.browse) return []
-      return library.runbooks
+      return library.summaries
         .filter((runbook) => !this.category || runbook.meta.category === this.category)
         .map((runbook) => ({runbook}))
     }
     const options = this.category ? {limit: this.limit, category: this.category} : {limit: this.limit}
     let hits: SearchResult[]
     try {
-      hits = search(library.index(), query, options)
+      hits = search(library.load().index, query, options)
     } catch (error) {
       this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
       return []
     }
     return hits.flatMap((hit) => {
-      const runbook = library.byId.get(hit.runbookId)
+      const runbook = library.summaries.find((summary) => summary.id === hit.runbookId)
       return runbook ? [{runbook, hit, stepId: hit.stepId, stepTitle: hit.stepTitle, snippet: hit.snippet}] : []
     })
   }
@@ -268,7 +268,7 @@ export class RunbookSearch extends LitElement {
     const listId = `${this.#id}-list`
     const expanded = this._open && rows.length > 0
     const active = this._active >= 0 && this._active < rows.length ? this._active : -1
-    const categories = library ? [...new Set(library.runbooks.map((r) => r.meta.category))] : []
+    const categories = library ? [...new Set(library.summaries.map((r) => r.meta.category))] : []
     const hintKey = this.shortcut === 'mod+k' ? (isMac() ? '⌘K' : 'Ctrl K') : '/'
     return html`<div part="base" class="base">
       <div part="form" class="form" role="search">

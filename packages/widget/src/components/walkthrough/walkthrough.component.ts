@@ -235,7 +235,7 @@ export class RunbookWalkthrough extends LitElement {
       try {
         const library = await fetchLibrary(this.src)
         if (token !== this.#loadToken) return
-        runbook = library.byId.get(this.runbookId)
+        runbook = library.runbook(this.runbookId)
         if (!runbook) {
           this._error = format(this.#strings.notFound, {id: this.runbookId})
           return
