@@ -101,20 +101,39 @@ function lunrAsEsm() {
  */
 function collapseTemplateWhitespace() {
   const widgetSource = path.resolve('packages/widget/src') + path.sep
+  const tokens = new Map()
+  const tokenName = (name) => {
+    let short = tokens.get(name)
+    if (short === undefined) {
+      const n = tokens.size
+      short = '--_' + (n < 26 ? String.fromCharCode(97 + n) : String.fromCharCode(97 + Math.floor(n / 26) - 1, 97 + (n % 26)))
+      tokens.set(name, short)
+    }
+    return short
+  }
   return {
     name: 'runbook-kit-collapse-template-whitespace',
+    buildStart() {
+      // Names in the order the theme declares them, so every build names them alike.
+      for (const [name] of readFileSync(path.join(widgetSource, 'internal/theme.styles.ts'), 'utf8').matchAll(/--_rk-[\w-]+/g)) tokenName(name)
+    },
     transform(code, id) {
       if (!id.startsWith(widgetSource)) return null
       code = code.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n')
-      // Style modules hold only CSS in their templates: drop the whitespace around punctuation too.
-      // The private token names (`--_rk-color-bg`, set from the public `--rk-color-bg`) get shorter too.
+      // Style modules hold only CSS in their templates: drop the whitespace around punctuation too,
+      // the leading zeros of numbers (`0.5em` is `.5em`), and shorten `#ffffff` to `#fff`.
+      // The private token names (`--_rk-color-bg`, set from the public `--rk-color-bg`) become
+      // `--_` plus a letter or two: they are never read or set outside these style modules.
       if (id.endsWith('.styles.ts')) {
         code = code
           .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/`\s+|\s+`/g, (m) => m.trim())
           .replace(/:\s+/g, ':')
           .replace(/;}/g, '}')
-          .replace(/--_rk-color-/g, '--_c')
-          .replace(/--_rk-/g, '--_')
+          .replace(/ \* /g, '*')
+          .replace(/([\s:(,])0\.(\d)/g, '$1.$2')
+          .replace(/#([\da-f])\1([\da-f])\2([\da-f])\3\b/gi, '#$1$2$3')
+          .replace(/--_rk-[\w-]+/g, tokenName)
       }
       return {code, map: null}
     }
