@@ -4,7 +4,6 @@
  * @module
  */
 import type {Nodes, Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
 import type {Runbook, Step} from '../types.js'
 
 /** Parents whose children are blocks: their texts are separated by a space. */
@@ -33,7 +32,19 @@ function collect(node: Nodes, options: TextOptions, out: string[]): void {
     for (const child of node.children as Nodes[]) collect(child, options, out)
     return
   }
-  out.push(toString(node, {includeImageAlt: false, includeHtml: false}))
+  out.push(plain(node))
+}
+
+/**
+ * Plain text of a node or a list of nodes, as `mdast-util-to-string` with
+ * `includeImageAlt: false, includeHtml: false` gives it (written out here so
+ * the browser bundle needs no option handling).
+ */
+function plain(node: unknown): string {
+  if (Array.isArray(node)) return node.map(plain).join('')
+  if (!node || typeof node !== 'object') return ''
+  if ('value' in node) return (node as {type?: unknown}).type === 'html' ? '' : (node.value as string)
+  return 'children' in node ? plain(node.children) : ''
 }
 
 const stepTexts = new WeakMap<Step, string>()
