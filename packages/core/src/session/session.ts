@@ -88,6 +88,10 @@ const copyProgress = (p: StepProgress): StepProgress => {
   return copy
 }
 
+/** A copy of every step's progress in `steps`. */
+const copySteps = (steps: Record<string, StepProgress>): Record<string, StepProgress> =>
+  Object.fromEntries(Object.entries(steps).map(([id, p]) => [id, copyProgress(p)]))
+
 /**
  * A walk through a runbook. Create one with `createSession` or
  * `restoreSession`.
@@ -245,8 +249,7 @@ export class Session {
    * run a command, never to show or log it.
    */
   commands(step?: string | null, options?: {reveal?: boolean | null | undefined} | null): ResolvedCommand[] {
-    const target = this.#byId.get(step ?? this.#state.current)
-    if (!target) throw misuse(`no step "${String(step)}" in runbook "${this.runbook.id}"`)
+    const target = this.#need(step ?? this.#state.current)
     const values = this.#values()
     const secret = this.#secretNames(target.commands.flatMap((c) => c.params))
     const declared = this.runbook.params.map((p) => p.name)
@@ -270,7 +273,7 @@ export class Session {
    * choice that leaves the runbook, finishes the session.
    */
   complete(choice?: number | string | null): this {
-    this.#assertActive('complete')
+    this.#assert('complete', true)
     const choices = this.choices()
     let taken: Choice | undefined
     if (choice === undefined || choice === null) {
@@ -288,7 +291,7 @@ export class Session {
     if (choice !== undefined && choice !== null && !taken) {
       throw misuse(`step "${this.#state.current}" has no choice ${JSON.stringify(choice)}`)
     }
-    const at = this.#tick()
+    const at = this.#peek()
     const state = this.#state
     const from = state.current
     const progress = this.#leave(at)
@@ -298,29 +301,20 @@ export class Session {
     else delete progress.choice
     const event: SessionEvent = {type: 'complete', at, step: from}
     if (labelled) event.choice = taken!.label
-    if (taken?.internal) event.to = taken.to
-    else if (taken) {
-      event.handover = {}
-      if (taken.runbook !== undefined) event.handover.runbook = taken.runbook
-      if (taken.to !== undefined) event.handover.step = taken.to
-    }
     if (taken?.internal) {
+      event.to = taken.to
       state.path.push(taken.to!)
       this.#enter(taken.to!, at)
-      this.#log(event)
-      return this
+      return this.#log(event)
     }
     if (taken) {
-      const handover: NonNullable<SavedSession['handover']> = {label: taken.label}
+      const handover: NonNullable<SessionEvent & {type: 'complete'}>['handover'] = {}
       if (taken.runbook !== undefined) handover.runbook = taken.runbook
       if (taken.to !== undefined) handover.step = taken.to
-      state.handover = handover
+      event.handover = handover
+      state.handover = {label: taken.label, ...handover}
     }
-    state.status = 'finished'
-    state.endedAt = at
-    this.#log(event)
-    this.#log({type: 'finish', at, step: from})
-    return this
+    return this.#end('finished', at, event, {type: 'finish', at, step: from})
   }
 
   /** Tick checklist item `item` (its id or text) of `step` (default: the current step). Ticking a ticked item does nothing. */
@@ -335,12 +329,9 @@ export class Session {
 
   /** Go back to the previous step on the path taken; it is no longer done, so it can be decided again. */
   back(): this {
-    this.#assertActive('back')
+    this.#assert('back', true)
     const state = this.#state
     if (state.path.length < 2) throw misuse(`cannot go back from the first step "${state.current}"`)
-    const at = this.#tick()
-    const from = state.current
-    this.#leave(at)
     state.path.pop()
     const to = state.path[state.path.length - 1]!
     const target = state.steps[to]
@@ -348,23 +339,16 @@ export class Session {
       delete target.completedAt
       delete target.choice
     }
-    this.#enter(to, at)
-    this.#log({type: 'back', at, step: from, to})
-    return this
+    return this.#move('back', to)
   }
 
   /** Jump to step `id` (a "go to" the graph does not offer here); the step left is not marked done. */
   goTo(id: string): this {
-    this.#assertActive('goTo')
-    if (typeof id !== 'string' || !this.#byId.has(id)) throw misuse(`no step ${JSON.stringify(id)} in runbook "${this.runbook.id}"`)
+    this.#assert('goTo', true)
+    this.#need(id)
     if (id === this.#state.current) throw misuse(`step "${id}" is already the current step`)
-    const at = this.#tick()
-    const from = this.#state.current
-    this.#leave(at)
     this.#state.path.push(id)
-    this.#enter(id, at)
-    this.#log({type: 'goto', at, step: from, to: id})
-    return this
+    return this.#move('goto', id)
   }
 
   /**
@@ -372,123 +356,97 @@ export class Session {
    * kept in memory only: the event records that it was set, not the value.
    */
   setParam(name: string, value: string | null): this {
-    this.#assertOpen('setParam')
-    if (typeof name !== 'string' || name.trim() === '') throw misuse(`parameter name must be a non-empty string, got ${JSON.stringify(name)}`)
+    this.#assert('setParam')
+    if (!filled(name)) throw misuse(`parameter name must be a non-empty string, got ${JSON.stringify(name)}`)
     if (value !== null && typeof value !== 'string') throw misuse(`value of parameter "${name}" must be a string or null, got ${JSON.stringify(value)}`)
-    const at = this.#tick()
     const secret = this.isSecret(name)
     const state = this.#state
+    const event: SessionEvent = {type: 'param', at: this.#peek(), step: state.current, name, secret}
     if (secret) {
       if (value === null) this.#secrets.delete(name)
       else this.#secrets.set(name, value)
       state.secretParams = state.secretParams.filter((n) => n !== name)
       if (value !== null) state.secretParams.push(name)
-      this.#log({type: 'param', at, step: state.current, name, secret: true})
-    } else {
-      if (value === null) delete state.params[name]
-      else state.params[name] = value
-      const event: SessionEvent = {type: 'param', at, step: state.current, name, secret: false}
-      if (value !== null) event.value = value
-      this.#log(event)
-    }
-    return this
+    } else if (value === null) delete state.params[name]
+    else event.value = state.params[name] = value
+    return this.#log(event)
   }
 
   /** Add a note to the current step. Secret values in it are masked. */
   addNote(text: string): this {
-    this.#assertOpen('addNote')
-    if (typeof text !== 'string' || text.trim() === '') throw misuse(`a note must be non-empty text, got ${JSON.stringify(text)}`)
-    const at = this.#tick()
-    this.#log({type: 'note', at, step: this.#state.current, text: this.#redact(text.trim())})
-    return this
+    this.#assert('addNote')
+    if (!filled(text)) throw misuse(`a note must be non-empty text, got ${JSON.stringify(text)}`)
+    return this.#log({type: 'note', at: this.#peek(), step: this.#state.current, text: this.#redact(text.trim())})
   }
 
   /** Record an escalation from the current step: to a person, a team or another runbook, with a reason. */
   escalate(escalation: Escalation): this {
-    this.#assertOpen('escalate')
+    this.#assert('escalate')
     const target = escalation?.target
     if (!target || !['person', 'team', 'runbook'].includes(target.type)) {
       throw misuse(`escalation target type must be "person", "team" or "runbook", got ${JSON.stringify(target?.type)}`)
     }
-    if (typeof target.name !== 'string' || target.name.trim() === '') throw misuse(`escalation target needs a name, got ${JSON.stringify(target.name)}`)
-    if (typeof escalation.reason !== 'string' || escalation.reason.trim() === '') {
-      throw misuse(`escalation needs a reason, got ${JSON.stringify(escalation.reason)}`)
-    }
-    const at = this.#tick()
-    this.#log({
+    if (!filled(target.name)) throw misuse(`escalation target needs a name, got ${JSON.stringify(target.name)}`)
+    if (!filled(escalation.reason)) throw misuse(`escalation needs a reason, got ${JSON.stringify(escalation.reason)}`)
+    return this.#log({
       type: 'escalate',
-      at,
+      at: this.#peek(),
       step: this.#state.current,
       reason: this.#redact(escalation.reason.trim()),
       target: {type: target.type, name: target.name.trim()}
     })
-    return this
   }
 
   /** Record a command that was run (by a person or the runner) and its exit code. */
   recordCommand(run: CommandRun): this {
-    this.#assertOpen('recordCommand')
-    if (!run || typeof run.command !== 'string' || run.command.trim() === '') {
-      throw misuse(`recordCommand needs the command text, got ${JSON.stringify(run?.command)}`)
-    }
+    this.#assert('recordCommand')
+    if (!filled(run?.command)) throw misuse(`recordCommand needs the command text, got ${JSON.stringify(run?.command)}`)
     if (run.exitCode !== null && !Number.isInteger(run.exitCode)) {
       throw misuse(`exit code must be an integer or null, got ${JSON.stringify(run.exitCode)}`)
     }
     const step = run.step ?? this.#state.current
-    if (!this.#byId.has(step)) throw misuse(`no step ${JSON.stringify(step)} in runbook "${this.runbook.id}"`)
-    const at = this.#tick()
-    const event: SessionEvent = {type: 'command', at, step, command: this.#redact(run.command), exitCode: run.exitCode}
+    this.#need(step)
+    const event: SessionEvent = {type: 'command', at: this.#peek(), step, command: this.#redact(run.command), exitCode: run.exitCode}
     if (run.signal) event.signal = run.signal
-    if (typeof run.durationMs === 'number' && Number.isFinite(run.durationMs) && run.durationMs >= 0) event.durationMs = run.durationMs
-    this.#log(event)
-    return this
+    if (Number.isFinite(run.durationMs) && run.durationMs! >= 0) event.durationMs = run.durationMs!
+    return this.#log(event)
   }
 
   /** Stop the clock (the person stepped away, the runner was interrupted). Time paused counts nowhere. */
   pause(): this {
-    this.#assertActive('pause')
-    const at = this.#tick()
+    this.#assert('pause', true)
+    const at = this.#peek()
     this.#leave(at)
     this.#state.status = 'paused'
-    this.#log({type: 'pause', at, step: this.#state.current})
-    return this
+    return this.#log({type: 'pause', at, step: this.#state.current})
   }
 
   /** Start the clock again after `pause()`. */
   resume(): this {
-    if (this.#state.status !== 'paused') throw misuse(`resume: session is ${this.#state.status}, not paused`)
-    const at = this.#tick()
-    this.#state.status = 'active'
-    this.#state.currentSince = at
-    this.#log({type: 'resume', at, step: this.#state.current})
-    return this
+    const state = this.#state
+    if (state.status !== 'paused') throw misuse(`resume: session is ${state.status}, not paused`)
+    const at = this.#peek()
+    state.status = 'active'
+    state.currentSince = at
+    return this.#log({type: 'resume', at, step: state.current})
   }
 
   /** Finish the session: the current step counts as done and progress is 100%. */
   finish(): this {
-    this.#assertOpen('finish')
-    const at = this.#tick()
-    const state = this.#state
-    const progress = this.#leave(at)
-    progress.completedAt = at
-    state.status = 'finished'
-    state.endedAt = at
-    this.#log({type: 'finish', at, step: state.current})
-    return this
+    this.#assert('finish')
+    const at = this.#peek()
+    this.#leave(at).completedAt = at
+    return this.#end('finished', at, {type: 'finish', at, step: this.#state.current})
   }
 
   /** Give up on the session; progress stays where it was. */
   abandon(reason?: string | null): this {
-    this.#assertOpen('abandon')
-    const at = this.#tick()
-    const state = this.#state
+    this.#assert('abandon')
+    const at = this.#peek()
     this.#leave(at)
-    state.status = 'abandoned'
-    state.endedAt = at
-    const event: SessionEvent = {type: 'abandon', at, step: state.current}
-    if (typeof reason === 'string' && reason.trim() !== '') event.reason = this.#redact(reason.trim())
-    this.#log(event)
-    return this
+    const event: SessionEvent = {type: 'abandon', at, step: this.#state.current}
+    if (filled(reason)) event.reason = this.#redact(reason.trim())
+    return this.#end('abandoned', at, event)
   }
 
   /** The saved state: plain JSON with the runbook's hash and no secret values. */
@@ -504,7 +462,7 @@ export class Session {
       startedAt: s.startedAt,
       current: s.current,
       path: [...s.path],
-      steps: Object.fromEntries(Object.entries(s.steps).map(([id, p]) => [id, copyProgress(p)])),
+      steps: copySteps(s.steps),
       params: {...s.params},
       secretParams: [...s.secretParams],
       events: s.events.map((event) => copyEvent(event))
@@ -513,7 +471,7 @@ export class Session {
     if (s.currentSince !== undefined) saved.currentSince = s.currentSince
     if (s.handover) saved.handover = {...s.handover}
     if (s.orphaned && Object.keys(s.orphaned).length > 0) {
-      saved.orphaned = Object.fromEntries(Object.entries(s.orphaned).map(([id, p]) => [id, copyProgress(p)]))
+      saved.orphaned = copySteps(s.orphaned)
     }
     return saved
   }
@@ -522,28 +480,50 @@ export class Session {
     return this.#state.status === 'active' || this.#state.status === 'paused'
   }
 
-  #assertOpen(operation: string) {
-    if (!this.#isOpen()) throw misuse(`${operation}: session is ${this.#state.status}`)
+  /** Throw unless the session is open (active or paused), or with `active`, active. */
+  #assert(operation: string, active?: boolean) {
+    const status = this.#state.status
+    if (active ? status !== 'active' : !this.#isOpen()) {
+      throw misuse(`${operation}: session is ${status}${active && status === 'paused' ? '; call resume() first' : ''}`)
+    }
   }
 
-  #assertActive(operation: string) {
-    if (this.#state.status !== 'active') throw misuse(`${operation}: session is ${this.#state.status}${this.#state.status === 'paused' ? '; call resume() first' : ''}`)
+  /** The step with `id`; a `TypeError` when the runbook has none. */
+  #need(id: unknown): Step {
+    const step = this.#byId.get(id as string)
+    if (!step) throw misuse(`no step ${JSON.stringify(id)} in runbook "${this.runbook.id}"`)
+    return step
+  }
+
+  /** Leave the current step for `to` (already on the path) and log how (`back` or `goto`). */
+  #move(type: 'back' | 'goto', to: string): this {
+    const at = this.#peek()
+    const from = this.#state.current
+    this.#leave(at)
+    this.#enter(to, at)
+    return this.#log({type, at, step: from, to})
+  }
+
+  /** End the session (`finished` or `abandoned`) at `at`, then log `events`. */
+  #end(status: 'finished' | 'abandoned', at: number, ...events: SessionEvent[]): this {
+    this.#state.status = status
+    this.#state.endedAt = at
+    for (const event of events) this.#log(event)
+    return this
   }
 
   #setChecked(item: string, step: string | null | undefined, checked: boolean) {
-    this.#assertOpen(checked ? 'check' : 'uncheck')
+    this.#assert(checked ? 'check' : 'uncheck')
     const id = step ?? this.#state.current
-    const target = this.#byId.get(id)
-    if (!target) throw misuse(`no step ${JSON.stringify(id)} in runbook "${this.runbook.id}"`)
+    const target = this.#need(id)
     const found = target.checklist.find((i) => i.id === item) ?? target.checklist.find((i) => i.text === item)
     if (!found) throw misuse(`step "${id}" has no checklist item ${JSON.stringify(item)}`)
     const progress = this.#progressOf(id)
     if (progress.checked.includes(found.id) === checked) return this
-    const at = this.#tick()
+    const at = this.#peek()
     if (checked) progress.checked.push(found.id)
     else progress.checked = progress.checked.filter((i) => i !== found.id)
-    this.#log({type: checked ? 'check' : 'uncheck', at, step: id, item: found.id})
-    return this
+    return this.#log({type: checked ? 'check' : 'uncheck', at, step: id, item: found.id})
   }
 
   #progressOf(id: string): StepProgress {
@@ -572,20 +552,17 @@ export class Session {
     progress.visits += 1
   }
 
-  /** The time of a new event: the clock, but never before the last event. */
-  #tick(): number {
-    return this.#peek()
-  }
-
+  /** The time of a new event (and of now): the clock, but never before the last event. */
   #peek(): number {
     const last = this.#state.events[this.#state.events.length - 1]?.at ?? this.#state.startedAt
     const now = this.#now()
     return typeof now === 'number' && Number.isFinite(now) ? Math.max(now, last) : last
   }
 
-  #log(event: SessionEvent) {
+  #log(event: SessionEvent): this {
     this.#state.events.push(event)
     for (const listener of this.#listeners) listener(copyEvent(event), this)
+    return this
   }
 
   #values(): Record<string, string> {
@@ -667,6 +644,11 @@ export function sessionFromState(
 
 /** @internal The shape `sessionFromState` takes. */
 export type SessionState = State
+
+/** Whether `value` is a string with more than whitespace. */
+function filled(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== ''
+}
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value)
