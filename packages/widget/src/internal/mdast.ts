@@ -21,8 +21,8 @@ import type {
   RootContent,
   Table
 } from 'mdast'
-import {format, type Strings} from './strings.js'
-import {isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
+import {calloutTitle, format, type Strings} from './strings.js'
+import {decode, isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
 
 type Renderable = TemplateResult | string | typeof nothing | Renderable[]
 
@@ -101,21 +101,6 @@ function calloutKind(node: Nodes): string | undefined {
   const value = data?.callout
   const kind = typeof value === 'string' ? value : (value as {kind?: unknown} | undefined)?.kind
   return typeof kind === 'string' && /^(note|tip|important|warning|caution)$/.test(kind) ? kind : undefined
-}
-
-function calloutTitle(strings: Strings, kind: string): string {
-  switch (kind) {
-    case 'tip':
-      return strings.calloutTip
-    case 'important':
-      return strings.calloutImportant
-    case 'warning':
-      return strings.calloutWarning
-    case 'caution':
-      return strings.calloutCaution
-    default:
-      return strings.calloutNote
-  }
 }
 
 function block(node: RootContent, state: State): Renderable {
@@ -355,7 +340,7 @@ function link(url: string, title: string | null | undefined, content: Renderable
   if (href === undefined) return html`<span class="unsafe-link">${content}</span>`
   const onAnchor = state.ctx.onAnchor
   if (href.startsWith('#') && onAnchor) {
-    const anchor = decodeAnchor(href.slice(1))
+    const anchor = decode(href.slice(1))
     return html`<a
       href=${href}
       title=${title ?? nothing}
@@ -374,14 +359,6 @@ function link(url: string, title: string | null | undefined, content: Renderable
     rel=${external ? 'noopener noreferrer' : nothing}
     >${content}</a
   >`
-}
-
-function decodeAnchor(anchor: string): string {
-  try {
-    return decodeURIComponent(anchor)
-  } catch {
-    return anchor
-  }
 }
 
 function image(url: string, alt: string | null | undefined, title: string | null | undefined, state: State): Renderable {

@@ -202,18 +202,23 @@ export function mergeStrings(custom: Partial<Strings> | null | undefined): Strin
   return merged
 }
 
+/** `Name` for `name`, `BackupRestore` for `backup-restore`: how `Strings` keys end. */
+const keyPart = (name: string) => name.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())
+
+/** The categories with a name in `Strings`; any other is `categoryOther`. */
+const namedCategories = ['troubleshooting', 'onboarding', 'backup-restore', 'incident-response']
+
 /** The display name of a category. */
 export function categoryName(strings: Strings, category: string): string {
-  switch (category) {
-    case 'troubleshooting':
-      return strings.categoryTroubleshooting
-    case 'onboarding':
-      return strings.categoryOnboarding
-    case 'backup-restore':
-      return strings.categoryBackupRestore
-    case 'incident-response':
-      return strings.categoryIncidentResponse
-    default:
-      return strings.categoryOther
-  }
+  return strings[`category${namedCategories.includes(category) ? keyPart(category) : 'Other'}` as keyof Strings]
+}
+
+/** The title of a callout of `kind` (`note`, `tip`, `important`, `warning` or `caution`). */
+export function calloutTitle(strings: Strings, kind: string): string {
+  return strings[`callout${keyPart(kind)}` as keyof Strings]
+}
+
+/** The `loadError` text for `error` (an `Error`'s message, or the value as text). */
+export function loadError(strings: Strings, error: unknown): string {
+  return format(strings.loadError, {reason: error instanceof Error ? error.message : String(error)})
 }

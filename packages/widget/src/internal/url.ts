@@ -11,25 +11,20 @@
 const ignored = /[\u0000-\u0020\u007f]/g
 const scheme = /^([a-z][a-z\d+.-]*):/i
 
-function schemeOf(url: string): string | undefined {
+/** `url` when its scheme matches `schemes`, or it has none and does not start with a backslash; else `undefined`. */
+function allow(url: string, schemes: RegExp): string | undefined {
   const match = scheme.exec(url.replace(ignored, ''))
-  return match ? match[1]!.toLowerCase() : undefined
+  return (match ? schemes.test(match[1]!) : !/^\s*\\/.test(url)) ? url : undefined
 }
 
 /** `url` when it is safe as a link target, else `undefined`. */
 export function safeLinkUrl(url: string | null | undefined): string | undefined {
-  if (typeof url !== 'string') return undefined
-  const found = schemeOf(url)
-  if (found === undefined) return /^\s*\\/.test(url) ? undefined : url
-  return found === 'http' || found === 'https' || found === 'mailto' ? url : undefined
+  return typeof url === 'string' ? allow(url, /^(?:https?|mailto)$/i) : undefined
 }
 
 /** `url` when it is safe as an image source, else `undefined`. */
 export function safeImageUrl(url: string | null | undefined): string | undefined {
-  if (typeof url !== 'string' || url.trim() === '') return undefined
-  const found = schemeOf(url)
-  if (found === undefined) return /^\s*\\/.test(url) ? undefined : url
-  return found === 'http' || found === 'https' ? url : undefined
+  return typeof url === 'string' && url.trim() !== '' ? allow(url, /^https?$/i) : undefined
 }
 
 /** Whether `url`, resolved against the page, is on the page's own origin (relative URLs are, unless a `<base>` points elsewhere). */
@@ -38,5 +33,14 @@ export function isSameOrigin(url: string): boolean {
     return new URL(url, document.baseURI).origin === location.origin
   } catch {
     return false
+  }
+}
+
+/** `value` with percent-escapes decoded, or as it is when it is not valid percent-encoding. */
+export function decode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
   }
 }

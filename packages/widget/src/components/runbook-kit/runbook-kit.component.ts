@@ -2,7 +2,7 @@ import {html, LitElement, nothing, type PropertyValues, type TemplateResult} fro
 import type {Runbook} from '../../internal/core.js'
 import type {RunbookSelectDetail} from '../../internal/events.js'
 import {fetchLibrary, hasRunbook, type Library} from '../../internal/library.js'
-import {format, mergeStrings, type Strings} from '../../internal/strings.js'
+import {loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {styles} from './runbook-kit.styles.js'
 
 /** Parts of the inner components that `<runbook-kit>` passes on, so `runbook-kit::part(step-title)` works. */
@@ -119,7 +119,7 @@ export class RunbookKit extends LitElement {
       this.#openFromHash()
     } catch (error) {
       if (src === this.src) {
-        this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
+        this._error = loadError(mergeStrings(this.strings), error)
       }
     }
   }
@@ -162,7 +162,7 @@ export class RunbookKit extends LitElement {
       runbook = this.runbookId ? this._library?.runbook(this.runbookId) : undefined
     } catch (problem) {
       // A malformed runbook in the bundle: say what is wrong instead of showing nothing.
-      error = format(strings.loadError, {reason: problem instanceof Error ? problem.message : String(problem)})
+      error = loadError(strings, problem)
     }
     if (error) {
       return html`<div part="base">

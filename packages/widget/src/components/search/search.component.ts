@@ -2,7 +2,7 @@ import {html, LitElement, nothing, type PropertyValues, type TemplateResult} fro
 import {type Category, type HighlightRange, type RunbookSummary, search, type SearchResult} from '../../internal/core.js'
 import {emit} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
-import {categoryName, format, mergeStrings, type Strings} from '../../internal/strings.js'
+import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {styles} from './search.styles.js'
 
 /** A row of the result list: a search hit, or a runbook when browsing without a query. */
@@ -159,7 +159,7 @@ export class RunbookSearch extends LitElement {
       })
     } catch (error) {
       if (src === this.src) {
-        this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
+        this._error = loadError(mergeStrings(this.strings), error)
       }
     }
   }
@@ -179,7 +179,7 @@ export class RunbookSearch extends LitElement {
     try {
       hits = search(library.load().index, query, options)
     } catch (error) {
-      this._error = format(mergeStrings(this.strings).loadError, {reason: error instanceof Error ? error.message : String(error)})
+      this._error = loadError(mergeStrings(this.strings), error)
       return []
     }
     return hits.flatMap((hit) => {

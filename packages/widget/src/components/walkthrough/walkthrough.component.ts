@@ -13,8 +13,9 @@ import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary} from '../../internal/library.js'
 import {type CodePiece, renderMdast} from '../../internal/mdast.js'
+import {decode} from '../../internal/url.js'
 import {loadProgress, openProgressStore, progressKey, progressStorageKey} from '../../internal/progress-store.js'
-import {categoryName, format, mergeStrings, type Strings} from '../../internal/strings.js'
+import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {formatDuration} from '../../internal/time.js'
 
 import {styles} from './walkthrough.styles.js'
@@ -242,7 +243,7 @@ export class RunbookWalkthrough extends LitElement {
         }
       } catch (error) {
         if (token !== this.#loadToken) return
-        this._error = format(this.#strings.loadError, {reason: error instanceof Error ? error.message : String(error)})
+        this._error = loadError(this.#strings, error)
         return
       }
     }
@@ -257,7 +258,7 @@ export class RunbookWalkthrough extends LitElement {
       // A runbook core cannot walk (no steps, a malformed graph): say so instead of breaking the page.
       if (token !== this.#loadToken) return
       this.#detach()
-      this._error = format(this.#strings.loadError, {reason: error instanceof Error ? error.message : String(error)})
+      this._error = loadError(this.#strings, error)
     }
   }
 
@@ -766,13 +767,5 @@ export class RunbookWalkthrough extends LitElement {
         <button type="button" part="button" class="button" @click=${() => this.restart()}>${strings.restart}</button>
       </div>
     </section>`
-  }
-}
-
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
   }
 }
