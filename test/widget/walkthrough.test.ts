@@ -256,6 +256,40 @@ describe('<runbook-walkthrough>', () => {
     expect($$(mine, '[part=notice]').map((n) => n.textContent).join()).not.toContain('another tab')
   })
 
+  it('two tabs: a save by another tab that this tab has not heard of yet (no storage event) is not overwritten', async () => {
+    const mine = await walkthrough()
+    // Opening alone writes nothing: a second tab that opens a runbook cannot overwrite the first tab's progress.
+    expect(localStorage.getItem(storageKey)).toBeNull()
+    button(mine, 'It shows the extension').click()
+    await settle(mine)
+    expect(JSON.parse(localStorage.getItem(storageKey)!).current).toBe('handset')
+    // The other tab saves; its storage event has not arrived here yet.
+    const theirs = JSON.stringify({...JSON.parse(localStorage.getItem(storageKey)!), current: 'power'})
+    localStorage.setItem(storageKey, theirs)
+    button(mine, 'Back').click()
+    await settle(mine)
+    expect(localStorage.getItem(storageKey)).toBe(theirs)
+    expect($(mine, '[part=notice][role=alert]')?.textContent).toContain('This runbook was updated in another tab.')
+    expect(stepTitle(mine)).toBe('1. Check the display')
+  })
+
+  it('two tabs: a tab that resumes saved progress writes nothing until something changes', async () => {
+    const first = await walkthrough()
+    button(first, 'It is dark').click()
+    await settle(first)
+    first.remove()
+    // The same state written differently: any write by the widget would make it compact again.
+    const saved = JSON.stringify(JSON.parse(localStorage.getItem(storageKey)!), null, 1)
+    localStorage.setItem(storageKey, saved)
+    const second = await walkthrough()
+    expect(stepTitle(second)).toBe('2. Check power')
+    expect(localStorage.getItem(storageKey)).toBe(saved)
+    button(second, 'Back').click()
+    await settle(second)
+    expect(localStorage.getItem(storageKey)).not.toBe(saved)
+    expect(JSON.parse(localStorage.getItem(storageKey)!).current).toBe('display')
+  })
+
   it('two tabs: storage="none" ignores saves of other tabs', async () => {
     const element = await walkthrough({runbook: phone}, {storage: 'none'})
     window.dispatchEvent(new StorageEvent('storage', {key: storageKey, newValue: '{}', storageArea: localStorage}))

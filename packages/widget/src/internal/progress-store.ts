@@ -45,3 +45,20 @@ export async function loadProgress(
   }
   return best
 }
+
+/**
+ * The text stored for a runbook's progress right now: `null` when there is
+ * none, `undefined` when `localStorage` cannot be read. The walkthrough
+ * remembers what it last read or wrote and saves only while the stored text
+ * is still that (or gone): a save by another tab that this tab has not heard
+ * of yet (its `storage` event still on the way, or written while this tab
+ * was opening) is never overwritten.
+ */
+export function storedProgress(runbookId: string, hash: string): string | null | undefined {
+  try {
+    const storage = globalThis.localStorage
+    return storage ? storage.getItem(progressStorageKey(runbookId, hash)) : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -14,7 +14,7 @@ import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary} from '../../internal/library.js'
 import {type CodePiece, renderMdast} from '../../internal/mdast.js'
 import {decode} from '../../internal/url.js'
-import {loadProgress, openProgressStore, progressKey, progressStorageKey} from '../../internal/progress-store.js'
+import {loadProgress, openProgressStore, progressKey, progressStorageKey, storedProgress} from '../../internal/progress-store.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {formatDuration} from '../../internal/time.js'
 
@@ -140,6 +140,8 @@ export class RunbookWalkthrough extends LitElement {
   declare private _foreign: boolean
 
   #store: SessionStore | undefined
+  /** The stored progress text this tab last read or wrote (see `storedProgress`). */
+  #seen: string | null | undefined
   #unsubscribe: (() => void) | undefined
   #timer: ReturnType<typeof setInterval> | undefined
   #loadToken = 0
@@ -266,6 +268,9 @@ export class RunbookWalkthrough extends LitElement {
     const notices: Notice[] = []
     const strings = this.#strings
     let session: Session | undefined
+    // Saved at once only when the session differs from what is stored (moved to a new runbook version, or
+    // jumped to a deep-linked step): opening alone writes nothing, so it cannot overwrite another tab's save.
+    let changed = false
     if (this.storage !== 'none') {
       this.#store ??= openProgressStore()
       if (!this.#store.persistent) notices.push({kind: 'warning', text: strings.storageUnavailable})
@@ -284,6 +289,7 @@ export class RunbookWalkthrough extends LitElement {
           if (session.status !== 'finished') notices.push({kind: 'info', text: format(strings.resumed, {step: session.current.title})})
           if (found.key !== progressKey(runbook.id, runbook.hash)) {
             void this.#store.remove(found.key).catch(() => undefined)
+            changed = true
           }
         }
       }
@@ -297,10 +303,14 @@ export class RunbookWalkthrough extends LitElement {
     session ??= createSession(runbook, {start})
     // A deep link names the step to open at.
     const linked = this.deepLink ? this.#hashTarget(runbook.id) : undefined
-    if (linked && session.status === 'active' && linked !== session.current.id && session.step(linked)) session.goTo(linked)
+    if (linked && session.status === 'active' && linked !== session.current.id && session.step(linked)) {
+      session.goTo(linked)
+      changed = true
+    }
     this._foreign = false
+    this.#seen = storedProgress(runbook.id, runbook.hash)
     this.#attach(session, resumed ? 'resume' : 'start')
-    this.#save()
+    if (changed) this.#save()
   }
 
   #attach(session: Session, cause: RunbookStepChangeDetail['cause']): void {
@@ -343,7 +353,17 @@ export class RunbookWalkthrough extends LitElement {
   #save(): void {
     const session = this._session
     if (!session || this.storage === 'none' || !this.#store || this._foreign) return
-    this.#store.save(progressKey(session.runbook.id, session.runbook.hash), session.toJSON()).catch(() => {
+    const {id, hash} = session.runbook
+    const stored = storedProgress(id, hash)
+    if (stored != null && stored !== this.#seen) {
+      // Another tab saved since this one last read or wrote: ask, never overwrite.
+      this._foreign = true
+      return
+    }
+    // The store writes at once (the promise only reports errors), so what it wrote can be read back now.
+    const saving = this.#store.save(progressKey(id, hash), session.toJSON())
+    this.#seen = storedProgress(id, hash)
+    saving.catch(() => {
       const text = this.#strings.storageUnavailable
       if (!this._notices.some((n) => n.text === text)) this._notices = [...this._notices, {kind: 'warning', text}]
     })
@@ -511,6 +531,7 @@ export class RunbookWalkthrough extends LitElement {
               class="button quiet"
               @click=${() => {
                 this._foreign = false
+                this.#seen = storedProgress(runbook.id, runbook.hash)
                 this.#save()
               }}
             >
