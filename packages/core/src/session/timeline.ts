@@ -125,13 +125,18 @@ export function timelineToJSON(session: Session): Timeline {
     visits.push(open)
     latest.set(step, open)
   }
+  /** Time on the open visit until `at` (paused time excluded) and the items ticked then. */
+  const settle = (current: Open, at: number) => {
+    const {visit} = current
+    const paused = current.pausedMs + (current.pausedAt === undefined ? 0 : at - current.pausedAt)
+    visit.durationMs = Math.max(0, at - current.enteredAt - paused)
+    visit.checked = (checkedNow.get(visit.step) ?? []).map((item) => ({item, text: itemText(visit.step, item)}))
+  }
   const close = (at: number, outcome: TimelineStep['outcome']) => {
     if (!open) return
-    const paused = open.pausedMs + (open.pausedAt === undefined ? 0 : at - open.pausedAt)
     open.visit.left = iso(at)
-    open.visit.durationMs = Math.max(0, at - open.enteredAt - paused)
     open.visit.outcome = outcome
-    open.visit.checked = (checkedNow.get(open.visit.step) ?? []).map((item) => ({item, text: itemText(open!.visit.step, item)}))
+    settle(open, at)
     open = undefined
   }
   const visitOf = (step: string) => (open?.visit.step === step ? open : (latest.get(step) ?? open))
@@ -139,6 +144,7 @@ export function timelineToJSON(session: Session): Timeline {
 
   events.forEach((event: SessionEvent) => {
     const at = iso(event.at)
+    const add = (entry: TimelineEntry) => visitOf(event.step)?.visit.entries.push(entry)
     switch (event.type) {
       case 'start':
         if (!open) enter(event.step, event.at, 'start')
@@ -167,27 +173,27 @@ export function timelineToJSON(session: Session): Timeline {
       case 'uncheck': {
         const list = checkedNow.get(event.step) ?? []
         checkedNow.set(event.step, event.type === 'check' ? [...list, event.item] : list.filter((i) => i !== event.item))
-        visitOf(event.step)?.visit.entries.push({type: event.type, at, item: event.item, text: itemText(event.step, event.item)})
+        add({type: event.type, at, item: event.item, text: itemText(event.step, event.item)})
         break
       }
       case 'note':
-        visitOf(event.step)?.visit.entries.push({type: 'note', at, text: event.text})
+        add({type: 'note', at, text: event.text})
         break
       case 'command': {
         const entry: TimelineEntry = {type: 'command', at, command: event.command, exitCode: event.exitCode}
         if (event.signal !== undefined) entry.signal = event.signal
         if (event.durationMs !== undefined) entry.durationMs = event.durationMs
-        visitOf(event.step)?.visit.entries.push(entry)
+        add(entry)
         break
       }
       case 'escalate':
-        visitOf(event.step)?.visit.entries.push({type: 'escalate', at, reason: event.reason, target: {...event.target}})
+        add({type: 'escalate', at, reason: event.reason, target: {...event.target}})
         escalations.push({at, step: event.step, reason: event.reason, target: {...event.target}})
         break
       case 'param': {
         const entry: TimelineEntry = {type: 'param', at, name: event.name, secret: event.secret}
         if (!event.secret && event.value !== undefined) entry.value = event.value
-        visitOf(event.step)?.visit.entries.push(entry)
+        add(entry)
         break
       }
       case 'pause':
@@ -209,12 +215,7 @@ export function timelineToJSON(session: Session): Timeline {
         break
     }
   })
-  if (open) {
-    const current = open as Open
-    const paused = current.pausedMs + (current.pausedAt === undefined ? 0 : endAt - current.pausedAt)
-    current.visit.durationMs = Math.max(0, endAt - current.enteredAt - paused)
-    current.visit.checked = (checkedNow.get(current.visit.step) ?? []).map((item) => ({item, text: itemText(current.visit.step, item)}))
-  }
+  if (open) settle(open, endAt)
 
   let paused = 0
   let pausedAt: number | undefined
@@ -276,9 +277,8 @@ function entryLine(entry: TimelineEntry): string[] {
   const at = clock(entry.at)
   switch (entry.type) {
     case 'check':
-      return [`${at} checked: ${text(entry.text)}`]
     case 'uncheck':
-      return [`${at} unchecked: ${text(entry.text)}`]
+      return [`${at} ${entry.type}ed: ${text(entry.text)}`]
     case 'note':
       return [`${at} note: ${text(entry.text)}`]
     case 'escalate':
@@ -286,9 +286,8 @@ function entryLine(entry: TimelineEntry): string[] {
     case 'param':
       return [`${at} set ${code(entry.name)}${entry.secret ? ' (secret)' : entry.value === undefined ? ' (unset)' : ` = ${code(entry.value)}`}`]
     case 'pause':
-      return [`${at} paused`]
     case 'resume':
-      return [`${at} resumed`]
+      return [`${at} ${entry.type}d`]
     case 'command': {
       if (!entry.command.includes('\n')) return [`${at} ran ${code(entry.command)}: ${exit(entry)}`]
       const fence = '`'.repeat(Math.max(3, ...[...entry.command.matchAll(/`+/g)].map((m) => m[0].length + 1)))
