@@ -308,7 +308,7 @@ export class RunbookWalkthrough extends LitElement {
       changed = true
     }
     this._foreign = false
-    this.#seen = storedProgress(runbook.id, runbook.hash)
+    if (this.storage !== 'none') this.#seen = storedProgress(runbook.id, runbook.hash)
     this.#attach(session, resumed ? 'resume' : 'start')
     if (changed) this.#save()
   }
