@@ -50,9 +50,13 @@ function coreFromSource() {
  * each from its first line to the first line of what follows it.
  */
 const lunrUnused = [
+  // \`lunr(config)\` builds an index with the Builder, and \`lunr.version\`: never used by core.
+  ['  var builder = new lunr.Builder', '}\n\nlunr.version'],
+  ['lunr.version = ', '/*!\n * lunr.utils'],
   // utils.asString, utils.clone, FieldRef, Set, idf: used by the builder and idx.query() only.
   ['lunr.utils.asString = function', 'lunr.Token = function'],
-  ['lunr.tokenizer = function', 'lunr.Pipeline = function'],
+  // Token.clone and the tokenizer (core tokenizes itself).
+  ['lunr.Token.prototype.clone = function', 'lunr.Pipeline = function'],
   // A pipeline is only registered and given to the index: core runs its functions itself.
   ['lunr.Pipeline.load = function', 'lunr.Pipeline.prototype.add = function'],
   ['lunr.Pipeline.prototype.after = function', 'lunr.Vector = function'],
@@ -84,6 +88,8 @@ function lunrAsEsm() {
       }
       if (trimmed === undefined) this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
       else code = trimmed
+      // Its section notices (\`/*!\`) would survive minification: the banner carries lunr's copyright once.
+      code = code.replaceAll('/*!', '/*')
       return {
         code: `var module = {exports: {}}, exports = module.exports, define;\n${code}\nexport default module.exports;\n`,
         map: null
@@ -145,7 +151,8 @@ const treeshake = {
   moduleSideEffects: (id) => !id.startsWith(coreSource)
 }
 
-const banner = '/*! @runbook-kit/widget | MIT | bundles Lit (BSD-3-Clause) and lunr (MIT) */'
+const banner =
+  '/*! @runbook-kit/widget | MIT | bundles Lit (BSD-3-Clause, Copyright Google LLC) and lunr (MIT, Copyright (C) 2020 Oliver Nightingale) */'
 
 const minify = () =>
   terser({
