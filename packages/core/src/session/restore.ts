@@ -9,7 +9,7 @@
  * @module
  */
 import type {Runbook} from '../types.js'
-import {createSession, sessionFromState, type Session, type SessionState} from './session.js'
+import {initialState, sessionFromState, type Session, type SessionState} from './session.js'
 import type {RestoreReport, SavedSession, SessionEvent, SessionInfo, SessionStatus, StepProgress} from './types.js'
 
 /** Options of `restoreSession`. Every field is optional. */
@@ -43,7 +43,6 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   const now = options?.now ?? Date.now
   const problems: string[] = []
   const fresh = (reason: string): Session => {
-    const session = createSession(runbook, {now, id: options?.id ?? null})
     const report: RestoreReport = {
       restored: false,
       changed: false,
@@ -55,7 +54,7 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
       problems: [reason],
       unreadable: saved
     }
-    return sessionFromState(runbook, stateOf(session), now, report, options?.secrets)
+    return sessionFromState(runbook, initialState(runbook, {now, id: options?.id}), now, report, options?.secrets)
   }
 
   if (typeof saved === 'string') {
@@ -119,47 +118,35 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   const savedSteps = isRecord(saved.steps) ? saved.steps : {}
   const previousOrphans = isRecord(saved.orphaned) ? saved.orphaned : {}
   const newIds = runbook.steps.filter((step) => !(step.id in savedSteps) && !(step.id in previousOrphans))
-  for (const [id, raw] of Object.entries(savedSteps)) {
+  // The saved steps, then the orphans of an earlier restore (`earlier`): back in place if their step is back, else still orphaned.
+  const entries = [...Object.entries(savedSteps), ...Object.entries(previousOrphans).map(([id, raw]) => [id, raw, true] as const)]
+  for (const [id, raw, earlier] of entries) {
     const progress = readProgress(raw, id)
     const step = runbook.steps.find((s) => s.id === id)
-    if (step) {
-      const items = new Set(step.checklist.map((item) => item.id))
-      const gone = progress.checked.filter((item) => !items.has(item))
-      for (const item of gone) report.droppedItems.push({step: id, item})
-      // Ticks of items the step no longer has stay in the orphaned section under the step's id.
-      if (gone.length > 0) orphaned[id] = {...progress, checked: gone}
-      steps[id] = {...progress, checked: progress.checked.filter((item) => items.has(item))}
-      report.kept.push(id)
-    } else {
+    if (!step) {
       orphaned[id] = progress
       const entry: RestoreReport['orphaned'][number] = {step: id, progress}
-      const candidate = newIds.find((s) => s.title.trim().toLowerCase() === progress.title.trim().toLowerCase())
+      const title = progress.title.trim().toLowerCase()
+      const candidate = earlier ? undefined : newIds.find((s) => s.title.trim().toLowerCase() === title)
       if (candidate) entry.candidate = candidate.id
       report.orphaned.push(entry)
+      continue
     }
-  }
-  // Orphans of an earlier restore: back in place if their step is back, else still orphaned.
-  for (const [id, raw] of Object.entries(previousOrphans)) {
-    const progress = readProgress(raw, id)
-    const step = runbook.steps.find((s) => s.id === id)
-    const kept = steps[id]
-    if (step && kept) {
-      const items = new Set(step.checklist.map((item) => item.id))
+    const items = new Set(step.checklist.map((item) => item.id))
+    const gone = progress.checked.filter((item) => !items.has(item))
+    const kept = earlier && steps[id]
+    if (kept) {
       for (const item of progress.checked) if (items.has(item) && !kept.checked.includes(item)) kept.checked.push(item)
-      const gone = progress.checked.filter((item) => !items.has(item))
       const previous = orphaned[id]?.checked ?? []
       const all = [...previous, ...gone.filter((item) => !previous.includes(item))]
       if (all.length > 0) orphaned[id] = {...progress, checked: all}
-    } else if (step) {
-      const items = new Set(step.checklist.map((item) => item.id))
-      steps[id] = {...progress, checked: progress.checked.filter((item) => items.has(item))}
-      const gone = progress.checked.filter((item) => !items.has(item))
-      if (gone.length > 0) orphaned[id] = {...progress, checked: gone}
-      report.kept.push(id)
-    } else {
-      orphaned[id] = progress
-      report.orphaned.push({step: id, progress})
+      continue
     }
+    if (!earlier) for (const item of gone) report.droppedItems.push({step: id, item})
+    // Ticks of items the step no longer has stay in the orphaned section under the step's id.
+    if (gone.length > 0) orphaned[id] = {...progress, checked: gone}
+    steps[id] = {...progress, checked: progress.checked.filter((item) => items.has(item))}
+    report.kept.push(id)
   }
 
   // The path: steps that still exist; the current step: the saved one, else
@@ -264,23 +251,4 @@ function readProgress(raw: unknown, id: string): StepProgress {
   if (isTime(value.completedAt)) progress.completedAt = value.completedAt + 0
   if (typeof value.choice === 'string') progress.choice = value.choice
   return progress
-}
-
-/** The state behind a freshly created session, read back through its saved form. */
-function stateOf(session: Session): SessionState {
-  const saved = session.toJSON()
-  const state: SessionState = {
-    id: saved.id,
-    status: saved.status,
-    info: saved.info,
-    startedAt: saved.startedAt,
-    current: saved.current,
-    path: saved.path,
-    steps: saved.steps,
-    params: saved.params,
-    secretParams: saved.secretParams,
-    events: saved.events
-  }
-  if (saved.currentSince !== undefined) state.currentSince = saved.currentSince
-  return state
 }

@@ -596,6 +596,21 @@ function copyEvent(event: SessionEvent): SessionEvent {
  * @throws {TypeError} when `runbook` is not a runbook with steps, or `options.start` is not one of its steps.
  */
 export function createSession(runbook: Runbook, options?: SessionOptions | null): Session {
+  const now = options?.now ?? Date.now
+  const session = new Session(runbook, initialState(runbook, options), now)
+  for (const [name, value] of Object.entries(options?.params ?? {})) {
+    if (typeof value === 'string') session.setParam(name, value)
+  }
+  return session
+}
+
+/**
+ * @internal The state of a new session on `runbook` (what `createSession`
+ * starts from; `restoreSession` too when the saved state is unreadable).
+ *
+ * @throws {TypeError} as `createSession`.
+ */
+export function initialState(runbook: Runbook, options?: SessionOptions | null): SessionState {
   if (!runbook || typeof runbook !== 'object' || !Array.isArray(runbook.steps) || runbook.steps.length === 0) {
     throw misuse(`createSession expects a parsed runbook with steps, got ${describe(runbook)}`)
   }
@@ -624,11 +639,7 @@ export function createSession(runbook: Runbook, options?: SessionOptions | null)
     secretParams: [],
     events: [{type: 'start', at: startedAt, step: start}]
   }
-  const session = new Session(runbook, state, now)
-  for (const [name, value] of Object.entries(options?.params ?? {})) {
-    if (typeof value === 'string') session.setParam(name, value)
-  }
-  return session
+  return state
 }
 
 /** @internal Build a session from a reconciled state (used by `restoreSession`). */
