@@ -93,10 +93,6 @@ export const styles = [
       box-shadow: var(--_rk-shadow);
     }
 
-    .results[hidden] {
-      display: none;
-    }
-
     .result {
       padding: 0.6em 0.75em;
       border-radius: var(--_rk-radius-small);

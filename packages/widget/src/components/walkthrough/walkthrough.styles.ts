@@ -130,7 +130,6 @@ export const styles = [
       margin: 0;
       padding: 0;
       list-style: none;
-      counter-reset: step;
     }
 
     .outline-button {
