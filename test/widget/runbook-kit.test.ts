@@ -80,15 +80,6 @@ describe('<runbook-kit>', () => {
     expect($(element, 'runbook-search')).not.toBeNull()
   })
 
-  it('opens a search result at the step that matched (a new session starts there)', async () => {
-    const {element, search} = await kit()
-    await choose(search, 'ping the phone')
-    expect(search.results[0]).toMatchObject({runbookId: 'desk-phone', stepId: 'handset'})
-    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
-    await until(() => walk.session)
-    expect(walk.session!.current.id).toBe('handset')
-  })
-
   it('stays on the search when the page cancels runbook-select', async () => {
     const {element, search} = await kit()
     const cancel = (event: Event) => event.preventDefault()

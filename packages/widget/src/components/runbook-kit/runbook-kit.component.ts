@@ -142,8 +142,7 @@ export class RunbookKit extends LitElement {
     // Let the page's listeners see the event first: it is canceled when the page handles the selection.
     queueMicrotask(() => {
       if (event.defaultPrevented || !this._library || !hasRunbook(this._library, detail.runbookId)) return
-      // A search result names the step that matched, a hand-over the step linked to: a new session starts there.
-      this._startStep = detail.stepId
+      this._startStep = detail.from ? detail.stepId : undefined
       this.runbookId = detail.runbookId
       void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-walkthrough')?.focus())
     })
