@@ -269,13 +269,7 @@ function code(node: Code, state: State): Renderable {
   const onCopy = ctx.onCopy
   return html`<div class="code" part="code">
     ${node.lang ? html`<span class="code-lang">${node.lang}</span>` : nothing}
-    <pre><code>${pieces.map((piece) =>
-      typeof piece === 'string'
-        ? piece
-        : piece.value === undefined
-          ? html`<mark class="param missing" part="param param-missing">${format(ctx.strings.missingParam, {name: piece.name})}</mark>`
-          : html`<mark class="param" part="param">${piece.secret ? mask : piece.value}</mark>`
-    )}</code></pre>
+    <pre><code>${marks(pieces, ctx.strings, true)}</code></pre>
     ${onCopy
       ? html`<button type="button" class="copy" part="copy-button" @click=${() => onCopy(toCopy)}>
           ${isCopied ? ctx.strings.copied : ctx.strings.copy}
@@ -299,7 +293,7 @@ function phrasing(node: PhrasingContent, state: State): Renderable {
     case 'delete':
       return html`<del>${inline(node.children, state)}</del>`
     case 'inlineCode':
-      return html`<code>${state.ctx.fill ? fillInline(node.value, state) : node.value}</code>`
+      return html`<code>${state.ctx.fill ? marks(state.ctx.fill(node.value), state.ctx.strings, false) : node.value}</code>`
     case 'break':
       return html`<br />`
     case 'html':
@@ -324,14 +318,14 @@ function phrasing(node: PhrasingContent, state: State): Renderable {
   }
 }
 
-function fillInline(value: string, state: State): Renderable {
-  const pieces = state.ctx.fill!(value)
+/** Code pieces with parameters marked; in a code block (`parts`) the marks carry the `param` and `param-missing` parts. */
+function marks(pieces: CodePiece[], strings: Strings, parts: boolean): Renderable {
   return pieces.map((piece) =>
     typeof piece === 'string'
       ? piece
       : piece.value === undefined
-        ? html`<mark class="param missing">${format(state.ctx.strings.missingParam, {name: piece.name})}</mark>`
-        : html`<mark class="param">${piece.secret ? mask : piece.value}</mark>`
+        ? html`<mark class="param missing" part=${parts ? 'param param-missing' : nothing}>${format(strings.missingParam, {name: piece.name})}</mark>`
+        : html`<mark class="param" part=${parts ? 'param' : nothing}>${piece.secret ? mask : piece.value}</mark>`
   )
 }
 
