@@ -154,9 +154,10 @@ const treeshake = {
 const banner =
   '/*! @runbook-kit/widget | MIT | bundles Lit (BSD-3-Clause, Copyright Google LLC) and lunr (MIT, Copyright (C) 2020 Oliver Nightingale) */'
 
-// `pure_getters`: reading a property has no side effect and does not throw. True of this bundle: its
-// getters (Session's copies, Lit's, the DOM's) only return values, and no code reads a property
-// for a side effect (no forced reflow) or to provoke a TypeError.
+// `pure_getters`: terser may drop or reorder a property read as if it had no side effect. Safe here:
+// the getters this bundle reads (Session's copies, Lit's, the DOM's) only return values, and no code
+// reads a property only for its effect (no forced reflow; `localStorage`, whose read can throw, is
+// read for its value, inside its try).
 const minify = () =>
   terser({
     ecma: 2020,
