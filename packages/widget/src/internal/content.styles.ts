@@ -118,7 +118,6 @@ export const contentStyles = css`
   .content .code code {
     padding: 0;
     background: none;
-    white-space: pre;
   }
 
   .content .code-lang {

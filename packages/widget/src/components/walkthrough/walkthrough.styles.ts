@@ -283,7 +283,6 @@ export const styles = [
       justify-content: space-between;
       width: 100%;
       padding: 0.75em 1em;
-      border-color: var(--_rk-color-border);
       text-align: left;
     }
 
