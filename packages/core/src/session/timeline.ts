@@ -110,7 +110,6 @@ export function timelineToJSON(session: Session): Timeline {
     enteredAt: number
     pausedMs: number
     pausedAt?: number | undefined
-    checked: string[]
   }
   const visits: Open[] = []
   const latest = new Map<string, Open>()
@@ -121,7 +120,7 @@ export function timelineToJSON(session: Session): Timeline {
     const s = session.step(step)
     const visit: TimelineStep = {step, title: s?.title ?? step, via, at: iso(at), durationMs: 0, outcome: 'open', checked: [], entries: []}
     if (s?.number !== undefined) visit.number = s.number
-    open = {visit, enteredAt: at, pausedMs: 0, checked: checkedNow.get(step) ?? []}
+    open = {visit, enteredAt: at, pausedMs: 0}
     visits.push(open)
     latest.set(step, open)
   }
@@ -141,6 +140,9 @@ export function timelineToJSON(session: Session): Timeline {
   }
   const visitOf = (step: string) => (open?.visit.step === step ? open : (latest.get(step) ?? open))
   const escalations: Timeline['escalations'] = []
+  // Paused time of the whole session.
+  let paused = 0
+  let pausedAt: number | undefined
 
   events.forEach((event: SessionEvent) => {
     const at = iso(event.at)
@@ -162,12 +164,9 @@ export function timelineToJSON(session: Session): Timeline {
         break
       }
       case 'back':
-        close(event.at, 'back')
-        enter(event.to, event.at, 'back')
-        break
       case 'goto':
-        close(event.at, 'left')
-        enter(event.to, event.at, 'goto')
+        close(event.at, event.type === 'back' ? 'back' : 'left')
+        enter(event.to, event.at, event.type)
         break
       case 'check':
       case 'uncheck': {
@@ -197,10 +196,15 @@ export function timelineToJSON(session: Session): Timeline {
         break
       }
       case 'pause':
+        pausedAt ??= event.at
         if (open && open.pausedAt === undefined) open.pausedAt = event.at
         open?.visit.entries.push({type: 'pause', at})
         break
       case 'resume':
+        if (pausedAt !== undefined) {
+          paused += event.at - pausedAt
+          pausedAt = undefined
+        }
         if (open && open.pausedAt !== undefined) {
           open.pausedMs += event.at - open.pausedAt
           open.pausedAt = undefined
@@ -216,16 +220,6 @@ export function timelineToJSON(session: Session): Timeline {
     }
   })
   if (open) settle(open, endAt)
-
-  let paused = 0
-  let pausedAt: number | undefined
-  for (const event of events) {
-    if (event.type === 'pause' && pausedAt === undefined) pausedAt = event.at
-    if (event.type === 'resume' && pausedAt !== undefined) {
-      paused += event.at - pausedAt
-      pausedAt = undefined
-    }
-  }
   if (pausedAt !== undefined) paused += endAt - pausedAt
 
   const info = session.info
