@@ -492,6 +492,8 @@ export class RunbookWalkthrough extends LitElement {
     const finished = session.status === 'finished'
     const progress = session.progress()
     const total = progress.done + progress.remaining
+    // Before the end, done + 1 ≤ total: the step being walked; once finished, the last.
+    const stepOf = format(strings.progress, {current: Math.min(progress.done + 1, total), total, percent: progress.percent})
     return html`<div part="base" class="base">
       <header part="header" class="header">
         <div class="badges">
@@ -508,11 +510,9 @@ export class RunbookWalkthrough extends LitElement {
             part="progress"
             max="100"
             .value=${progress.percent}
-            aria-label=${format(strings.progress, {current: Math.min(progress.done + 1, total), total, percent: progress.percent})}
+            aria-label=${stepOf}
           ></progress>
-          <span class="progress-text">${finished
-            ? strings.completed
-            : format(strings.progress, {current: progress.done + 1, total, percent: progress.percent})}</span>
+          <span class="progress-text">${finished ? strings.completed : stepOf}</span>
           <span part="elapsed" class="elapsed">${format(strings.elapsed, {time: formatDuration(session.elapsed())})}</span>
         </div>
       </header>
