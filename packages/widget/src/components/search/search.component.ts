@@ -9,9 +9,6 @@ import {styles} from './search.styles.js'
 interface Row {
   runbook: RunbookSummary
   hit?: SearchResult | undefined
-  stepId?: string | undefined
-  stepTitle?: string | undefined
-  snippet?: {text: string; highlights: HighlightRange[]} | undefined
 }
 
 let instances = 0
@@ -184,7 +181,7 @@ export class RunbookSearch extends LitElement {
     }
     return hits.flatMap((hit) => {
       const runbook = library.summaries.find((summary) => summary.id === hit.runbookId)
-      return runbook ? [{runbook, hit, stepId: hit.stepId, stepTitle: hit.stepTitle, snippet: hit.snippet}] : []
+      return runbook ? [{runbook, hit}] : []
     })
   }
 
@@ -199,7 +196,7 @@ export class RunbookSearch extends LitElement {
   }
 
   #select(row: Row): void {
-    const detail = {runbookId: row.runbook.id, stepId: row.stepId, query: this.query}
+    const detail = {runbookId: row.runbook.id, stepId: row.hit?.stepId, query: this.query}
     emit(this, 'runbook-select', detail, true)
   }
 
@@ -331,7 +328,7 @@ export class RunbookSearch extends LitElement {
   }
 
   #renderRow(row: Row, index: number, active: boolean, strings: Strings): TemplateResult {
-    const {runbook} = row
+    const {runbook, hit} = row
     return html`<li
       id="${this.#id}-option-${index}"
       part=${active ? 'result result-active' : 'result'}
@@ -345,13 +342,13 @@ export class RunbookSearch extends LitElement {
     >
       <div class="result-head">
         <span part="result-title" class="result-title"
-          >${runbook.title}${row.stepTitle ? html`<span class="sep" aria-hidden="true"> › </span><span class="step">${row.stepTitle}</span>` : nothing}</span
+          >${runbook.title}${hit?.stepTitle ? html`<span class="sep" aria-hidden="true"> › </span><span class="step">${hit.stepTitle}</span>` : nothing}</span
         >
         <span part="badge" class="badge category-${runbook.meta.category}">${categoryName(strings, runbook.meta.category)}</span>
         ${runbook.meta.audience.slice(0, 2).map((audience) => html`<span part="badge" class="badge audience">${format(strings.audienceBadge, {audience})}</span>`)}
       </div>
-      ${row.snippet
-        ? html`<p part="snippet" class="snippet">${highlight(row.snippet.text, row.snippet.highlights)}</p>`
+      ${hit
+        ? html`<p part="snippet" class="snippet">${highlight(hit.snippet.text, hit.snippet.highlights)}</p>`
         : runbook.description
           ? html`<p part="snippet" class="snippet">${runbook.description}</p>`
           : nothing}
