@@ -168,36 +168,103 @@ export function goTosIn(nodes: RootContent[], definitions: Definitions, skip?: N
 }
 
 function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found: GoTo[]): void {
-  let text = ''
+  const sentence = new SentenceReader()
   const visit = (children: PhrasingContent[]) => {
     for (const child of children) {
       if (child.type === 'link' || child.type === 'linkReference') {
         const url = urlOf(child, definitions)
         const target = url === undefined ? undefined : classifyHref(url)
-        const sentence = lastSentence(text)
         // "Go to [x](#x)", and GOV.UK style "If you use a Mac, [reset the keychain](#keychain)".
-        if (url !== undefined && target && target.type !== 'external' && (goToPhrase.test(sentence) || conditionStart.test(sentence))) {
+        if (url !== undefined && target && target.type !== 'external' && (goToPhrase.test(sentence.end()) || conditionStart.test(sentence.start()))) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
-          const condition = conditionOf(sentence)
+          const condition = conditionStart.test(sentence.start()) ? conditionOf(sentence.text()) : undefined
           found.push(condition ? {link, condition} : {link})
         }
-        text += textOf(child)
+        sentence.add(textOf(child))
       } else if ('value' in child) {
-        text += child.value
+        sentence.add(child.value)
       } else if ('children' in child) {
         visit(child.children as PhrasingContent[])
       } else if (child.type === 'break') {
-        text += ' '
+        sentence.add(' ')
       }
     }
   }
   visit(paragraph.children)
 }
 
-/** The sentence `text` ends in. */
-function lastSentence(text: string): string {
-  const parts = text.split(/(?<=[.!?])\s+/)
-  return (parts[parts.length - 1] ?? '').trimStart()
+/** Characters kept of each end of a sentence: far more than the longest go-to phrase or condition word. */
+const sentenceEnds = 200
+
+/**
+ * The last sentence of a paragraph as it is read, piece by piece. A sentence
+ * ends after `.`, `!` or `?` and white space. Each link looks only at the
+ * sentence's start (`conditionStart`) and end (`goToPhrase`, with white space
+ * runs made single spaces, which the phrase does not tell apart), so a
+ * paragraph of thousands of links without a full stop is read in linear
+ * time; the whole sentence is joined only for a conditional go-to. Pieces are
+ * looked at only when a link asks, so paragraphs without links cost nothing.
+ */
+class SentenceReader {
+  /** Pieces of the sentence, raw. */
+  #pieces: string[] = []
+  /** Pieces added since a link last asked. */
+  #pending: string[] = []
+  /** Its first characters, without leading white space. */
+  #start = ''
+  /** Its last characters, white space runs as one space. */
+  #end = ''
+  /** The last character read, to see a sentence end across pieces. */
+  #last = ''
+
+  add(value: string): void {
+    if (value !== '') this.#pending.push(value)
+  }
+
+  #read(): void {
+    for (const value of this.#pending) {
+      // The last sentence end in `value` (or right at its start, after a `.` read before).
+      let cut = /^\s/.test(value) && /[.!?]/.test(this.#last) ? 0 : -1
+      const ends = /[.!?]\s/g
+      for (let match = ends.exec(value); match; match = ends.exec(value)) {
+        cut = match.index + 1
+        ends.lastIndex = match.index + 1
+      }
+      this.#last = value.charAt(value.length - 1)
+      if (cut >= 0) {
+        const rest = value.slice(cut)
+        this.#pieces = [rest]
+        this.#start = rest.trimStart().slice(0, sentenceEnds)
+        this.#end = rest.replace(/\s+/g, ' ').slice(-sentenceEnds)
+        continue
+      }
+      this.#pieces.push(value)
+      if (this.#start === '') this.#start = value.trimStart().slice(0, sentenceEnds)
+      else if (this.#start.length < sentenceEnds) this.#start = (this.#start + value.slice(0, sentenceEnds)).slice(0, sentenceEnds)
+      this.#end = (this.#end + value).replace(/\s+/g, ' ').slice(-sentenceEnds)
+    }
+    this.#pending = []
+  }
+
+  /** The first characters of the sentence. */
+  start(): string {
+    this.#read()
+    return this.#start
+  }
+
+  /** The last characters of the sentence, white space runs as single spaces. */
+  end(): string {
+    this.#read()
+    return this.#end
+  }
+
+  /** The whole sentence. */
+  text(): string {
+    this.#read()
+    const text = this.#pieces.join('').trimStart()
+    this.#pieces = [text]
+    return text
+  }
 }
 
 /** "If the light is off, go to" → "If the light is off". */
