@@ -7,7 +7,7 @@
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {parseDefaults, type ParseResult, parseRunbook} from '@runbook-kit/core'
+import {formatDiagnostic, parseDefaults, type ParseResult, parseRunbook} from '@runbook-kit/core'
 import {loadRunbook} from '@runbook-kit/core/node'
 import {afterAll, describe, expect, test} from 'vitest'
 import {checkResult, expectSound, parseSound, readSource} from './invariants.js'
@@ -93,6 +93,60 @@ describe('nesting', () => {
     expect(limit).toMatchObject({line: 7, severity: 'error'})
     expect(limit!.message).toMatch(/^Emphasis or links nest \d+ levels deep/)
     expect(JSON.stringify(result.runbook)).toContain('Before.')
+  })
+
+  test.each([
+    ['emphasis, one `*a` per line', '*a\n'.repeat(4000) + 'x\n' + 'a*\n'.repeat(4000)],
+    ['underscore emphasis, one `_a` per line', '_a\n'.repeat(4000) + 'x\n' + 'a_\n'.repeat(4000)],
+    ['strong emphasis, one `**a` per line', '**a\n'.repeat(4000) + 'x\n' + 'a**\n'.repeat(4000)],
+    ['link brackets, one `[a` per line', '[a\n'.repeat(4000) + 'x\n' + '](#a)\n'.repeat(4000)],
+    ['lazy lines of a block quote', '> *a\n*a\n'.repeat(2000) + 'x\n' + 'a*\n'.repeat(4000)],
+    ['lines that look like list items but continue the paragraph', '*a\n' + '2. *a\n'.repeat(4000) + 'x\n' + '3. a*\n'.repeat(4000)]
+  ])('%s, thousands deep across the lines of one paragraph, are cut with a diagnostic on the first line too deep', (_, paragraph) => {
+    const result = parseSound(`# T\n\n## Step 1: a\n\nBefore.\n\n${paragraph}\nAfter.\n`, {file: 'deep.md'})
+    const limit = result.diagnostics.find((d) => d.ruleId === 'limit-exceeded')
+    expect(limit).toMatchObject({file: 'deep.md', column: 1, severity: 'error'})
+    // Levels 1 to 32 are read; the line that opens level 33 of the deepest pair is the first one cut.
+    expect(limit!.line).toBeGreaterThan(7)
+    expect(limit!.message).toMatch(/^Emphasis or links nest \d+ levels deep across the lines of one paragraph, more than 32/)
+    expect(formatDiagnostic(limit!)).toMatch(/^deep\.md:\d+:1 error Emphasis or links nest/)
+    expect(JSON.stringify(result.runbook)).toContain('Before.')
+    expect(JSON.stringify(result.runbook)).not.toContain('After.')
+    expect(rules(result)).not.toContain('invalid-input')
+  })
+
+  test('the cut is on the line that opens the 33rd level', () => {
+    const result = parseSound('# T\n\n' + '*a\n'.repeat(40) + 'x\n' + 'a*\n'.repeat(40))
+    // Line 3 opens level 1 (the outermost), line 42 level 40; the innermost pair deeper than 32 is opened on line 10.
+    expect(result.diagnostics.find((d) => d.ruleId === 'limit-exceeded')).toMatchObject({line: 10, column: 1})
+  })
+
+  test('a run of thousands of `*` closed by another on one line is cut', () => {
+    const result = parseSound(`# T\n\nBefore.\n\n${'*'.repeat(8000)}a${'*'.repeat(8000)}\n`)
+    expect(result.diagnostics.find((d) => d.ruleId === 'limit-exceeded')).toMatchObject({line: 5, column: 1})
+  })
+
+  test('emphasis and links nested across lines up to the limit are read in full', () => {
+    const depth = parseDefaults.maxNesting
+    const result = parseSound('# T\n\n' + '*a\n'.repeat(depth) + 'deep\n' + 'a*\n'.repeat(depth))
+    expect(rules(result)).not.toContain('limit-exceeded')
+    expect(JSON.stringify(result.runbook.steps[0]!.content)).toContain('deep')
+    expect(rules(parseSound('# T\n\n' + '*a\n'.repeat(depth + 1) + 'deep\n' + 'a*\n'.repeat(depth + 1)))).toContain('limit-exceeded')
+  })
+
+  test('lists and paragraphs of globs, and prose over many lines, are not nesting', () => {
+    const inputs = {
+      'a bullet list of globs': '- *.log\n'.repeat(300) + '- tmp/*\n'.repeat(300),
+      'an ordered list of globs': Array.from({length: 200}, (_, i) => `${i + 1}. ${i < 100 ? '*.log' : 'tmp/*'}`).join('\n'),
+      'a nested list of globs': '- logs\n' + '  - *.log\n'.repeat(100) + '  - tmp/*\n'.repeat(100),
+      'a paragraph of globs': '*.log *.tmp\n'.repeat(300),
+      'a paragraph of closers': 'tmp/* build*\n'.repeat(300),
+      'prose over many lines': '*a* **b** _c_ [d](#e) [f][g] `*x *y *z` foo_bar_baz *.log *.tmp 2 * 3 * 4\n'.repeat(200),
+      'emphasis and links on every line of a long paragraph': 'Run *this* and **that**, then [check](#a) the _log_.\n'.repeat(300)
+    }
+    for (const [name, text] of Object.entries(inputs)) {
+      expect(rules(parseSound(`# T\n\n${text}\n`)), name).not.toContain('limit-exceeded')
+    }
   })
 
   test('ordinary emphasis, links, globs and code are not inline nesting', () => {

@@ -19,8 +19,12 @@ export interface TooDeep {
   line: number
   /** The nesting that line reaches (an estimate). */
   depth: number
-  /** `container`: lists and block quotes; `inline`: emphasis and link brackets. */
-  kind: 'container' | 'inline'
+  /**
+   * `container`: lists and block quotes; `inline`: emphasis and link brackets
+   * on one line; `paragraph`: emphasis and link brackets across the lines of
+   * one paragraph.
+   */
+  kind: 'container' | 'inline' | 'paragraph'
 }
 
 /**
@@ -36,13 +40,24 @@ export interface TooDeep {
  * openers (`*` or `_` after a space, before a non-space) not yet closed, and
  * `[` not yet closed by `]`, on one line. `*a *a … x … a* a*` a few thousand
  * deep takes the Markdown parser minutes (its cost grows with the cube of the
- * depth). Runs in time linear in the length of `source`.
+ * depth).
+ *
+ * The same nesting spread over the lines of one paragraph (one `*a` per
+ * line, then one `a*` per line) is counted by `ParagraphNesting`: only
+ * emphasis and brackets that are closed count, so a paragraph or list of
+ * globs (`*.log`) is not nesting. Such a paragraph is cut at the line that
+ * opens the first level deeper than `max`.
+ *
+ * Runs in time linear in the length of `source`.
  */
 export function findTooDeep(source: string, max: number): TooDeep | undefined {
   let line = 1
   let start = 0
   const length = source.length
   let fence = ''
+  const paragraph = new ParagraphNesting(max)
+  /** Indentation of the last line that started a list item, or -1 when the last line did not. */
+  let lastItemIndent = -1
   while (start <= length) {
     let index = start
     let indent = 0
@@ -51,18 +66,26 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
       index++
     }
     let markers = 0
+    /** The first list marker of the line: 0 for a bullet, else the number of an ordered item. */
+    let item = -1
     for (;;) {
       const code = source.charCodeAt(index)
       let after = -1
       if (code === 62 /* > */) {
         after = index + 1
       } else if (code === 45 /* - */ || code === 42 /* * */ || code === 43 /* + */) {
-        if (isSpaceOrEnd(source, index + 1)) after = index + 1
+        if (isSpaceOrEnd(source, index + 1)) {
+          after = index + 1
+          if (item < 0) item = 0
+        }
       } else if (code >= 48 && code <= 57) {
         let end = index
         while (end < length && end - index < 9 && source.charCodeAt(end) >= 48 && source.charCodeAt(end) <= 57) end++
         const delimiter = source.charCodeAt(end)
-        if ((delimiter === 46 /* . */ || delimiter === 41 /* ) */) && isSpaceOrEnd(source, end + 1)) after = end + 1
+        if ((delimiter === 46 /* . */ || delimiter === 41 /* ) */) && isSpaceOrEnd(source, end + 1)) {
+          after = end + 1
+          if (item < 0) item = Number(source.slice(index, end))
+        }
       }
       if (after < 0) break
       markers++
@@ -70,24 +93,40 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
       while (index < length && (source.charCodeAt(index) === 32 || source.charCodeAt(index) === 9)) index++
     }
     const depth = markers === 0 ? 0 : markers + Math.floor(indent / 2)
-    if (depth > max) return {offset: start, line, depth, kind: 'container'}
+    if (depth > max) return paragraph.end() ?? {offset: start, line, depth, kind: 'container'}
     let end = index
     while (end < length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
     const marker = /^(`{3,}|~{3,})/.exec(source.slice(index, Math.min(end, index + 64)))
     if (marker && (fence === '' || (marker[1]![0] === fence[0] && marker[1]!.length >= fence.length))) {
       fence = fence === '' ? marker[1]! : ''
+      const found = paragraph.end()
+      if (found) return found
     } else if (fence === '') {
       const inline = inlineDepth(source, index, end)
-      if (inline > max) return {offset: start, line, depth: inline, kind: 'inline'}
+      if (inline > max) return paragraph.end() ?? {offset: start, line, depth: inline, kind: 'inline'}
+      // Where a paragraph ends: a blank line, a heading, a list item that can start here.
+      const blank = isBlank(source, index, end)
+      const heading = indent < 4 && /^#{1,6}(?:[ \t]|$)/.test(source.slice(index, Math.min(end, index + 8)))
+      const startsItem = item >= 0 && !blank && ((indent < 4 && item <= 1) || indent === lastItemIndent)
+      if (blank || heading || startsItem) {
+        const found = paragraph.end()
+        if (found) return found
+      }
+      lastItemIndent = startsItem ? indent : -1
+      if (!blank) paragraph.line(source, index, end, start, line)
+      if (heading) {
+        const found = paragraph.end()
+        if (found) return found
+      }
     }
     index = end
     // Next line: after \n, \r\n or \r.
-    if (index >= length) break
+    if (index >= length) return paragraph.end()
     index += source.charCodeAt(index) === 13 && source.charCodeAt(index + 1) === 10 ? 2 : 1
     start = index
     line++
   }
-  return undefined
+  return paragraph.end()
 }
 
 function isSpaceOrEnd(source: string, index: number): boolean {
@@ -120,4 +159,142 @@ function inlineDepth(source: string, start: number, end: number): number {
     if (emphasis + brackets > deepest) deepest = emphasis + brackets
   }
   return deepest
+}
+
+function isBlank(source: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = source.charCodeAt(index)
+    if (code !== 32 && code !== 9) return false
+  }
+  return true
+}
+
+/** An emphasis run or a `[` not yet closed. */
+interface Opener {
+  /** Order of opening, to tell which opener is innermost. */
+  order: number
+  /** Characters of the run left to close (1 for a bracket). */
+  left: number
+  /** The deepest nesting closed inside it so far. */
+  inner: number
+  /** Offset and number of its line. */
+  offset: number
+  line: number
+}
+
+const punctuation = /[\p{P}\p{S}]/u
+const whitespace = /\s/
+
+/**
+ * Emphasis and link brackets nested across the lines of one paragraph,
+ * counted the way CommonMark pairs them, approximately: delimiter runs of
+ * `*` and `_` open when left-flanking and close when right-flanking, a
+ * closer pairs with the innermost opener of its character, `]` with the
+ * innermost `[`, and openers of another kind left open inside a pair are
+ * dropped. The depth of a pair is one more than the deepest pair inside it
+ * (a run of 2n characters closed by another nests n levels). Openers that
+ * are never closed (globs such as `*.log` on every line of a list) nest
+ * nothing. Linear: each opener is pushed and dropped once.
+ */
+class ParagraphNesting {
+  readonly #max: number
+  /** Open `*` runs, `_` runs and `[`. */
+  readonly #stacks: [Opener[], Opener[], Opener[]] = [[], [], []]
+  #order = 0
+  /** The deepest pair closed in this paragraph. */
+  #deepest = 0
+  /** The line of the opener of the first pair deeper than the limit. */
+  #cut: {offset: number; line: number} | undefined
+
+  constructor(max: number) {
+    this.#max = max
+  }
+
+  /** Read one line of the paragraph, `source[start, end)`, from the line starting at `lineOffset`. */
+  line(source: string, start: number, end: number, lineOffset: number, line: number): void {
+    for (let index = start; index < end; index++) {
+      const code = source.charCodeAt(index)
+      if (code === 92 /* \ */) {
+        index++
+      } else if (code === 91 /* [ */) {
+        this.#stacks[2].push({order: this.#order++, left: 1, inner: 0, offset: lineOffset, line})
+      } else if (code === 93 /* ] */) {
+        this.#close(2, 1)
+      } else if (code === 42 /* * */ || code === 95 /* _ */) {
+        let runEnd = index + 1
+        while (runEnd < end && source.charCodeAt(runEnd) === code) runEnd++
+        const before = index === start ? ' ' : source.charAt(index - 1)
+        const after = runEnd >= end ? ' ' : source.charAt(runEnd)
+        const spaceBefore = whitespace.test(before)
+        const spaceAfter = whitespace.test(after)
+        const punctuationBefore = punctuation.test(before)
+        const punctuationAfter = punctuation.test(after)
+        const leftFlanking = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore)
+        const rightFlanking = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter)
+        const star = code === 42
+        const canOpen = star ? leftFlanking : leftFlanking && (!rightFlanking || punctuationBefore)
+        const canClose = star ? rightFlanking : rightFlanking && (!leftFlanking || punctuationAfter)
+        const kind = star ? 0 : 1
+        let left = runEnd - index
+        if (canClose) left = this.#close(kind, left)
+        if (canOpen && left > 0) this.#stacks[kind].push({order: this.#order++, left, inner: 0, offset: lineOffset, line})
+        index = runEnd - 1
+      }
+    }
+  }
+
+  /** Close up to `count` characters of openers of `kind`; returns the characters left unpaired. */
+  #close(kind: 0 | 1 | 2, count: number): number {
+    const stack = this.#stacks[kind]
+    while (count > 0 && stack.length > 0) {
+      const opener = stack[stack.length - 1]!
+      // Openers of the other kinds opened inside this pair stay unpaired: drop them.
+      for (const other of this.#stacks) {
+        if (other === stack) continue
+        while (other.length > 0 && other[other.length - 1]!.order > opener.order) {
+          opener.inner = Math.max(opener.inner, other.pop()!.inner)
+        }
+      }
+      const used = Math.min(opener.left, count)
+      const depth = opener.inner + (kind === 2 ? 1 : Math.ceil(used / 2))
+      count -= used
+      opener.left -= used
+      if (depth > this.#deepest) this.#deepest = depth
+      if (depth > this.#max && this.#cut === undefined) this.#cut = {offset: opener.offset, line: opener.line}
+      if (opener.left > 0) {
+        // The rest of the run encloses this pair.
+        opener.inner = depth
+      } else {
+        stack.pop()
+        const outer = this.#innermost()
+        if (outer && depth > outer.inner) outer.inner = depth
+      }
+    }
+    return count
+  }
+
+  /** The innermost opener still open. */
+  #innermost(): Opener | undefined {
+    let found: Opener | undefined
+    for (const stack of this.#stacks) {
+      const top = stack[stack.length - 1]
+      if (top && (!found || top.order > found.order)) found = top
+    }
+    return found
+  }
+
+  /** End the paragraph: where to cut it, if it nests too deep; then start afresh. */
+  end(): TooDeep | undefined {
+    const cut = this.#cut
+    const found: TooDeep | undefined = cut ? {offset: cut.offset, line: cut.line, depth: this.#deepest, kind: 'paragraph'} : undefined
+    this.reset()
+    return found
+  }
+
+  /** Forget the paragraph read so far. */
+  reset(): void {
+    for (const stack of this.#stacks) stack.length = 0
+    this.#deepest = 0
+    this.#cut = undefined
+  }
 }

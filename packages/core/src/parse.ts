@@ -39,8 +39,9 @@ export interface ParseOptions {
   maxSteps?: number | null | undefined
   /**
    * Deepest nesting of lists and block quotes, and of emphasis and link
-   * brackets on one line, that is read; the text from the first line that
-   * nests deeper is cut with a `limit-exceeded` error (default: 32).
+   * brackets (on one line, or paired across the lines of one paragraph),
+   * that is read; the text from the first line that nests deeper is cut with
+   * a `limit-exceeded` error (default: 32).
    */
   maxNesting?: number | null | undefined
 }
@@ -104,7 +105,9 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
     diagnostics.push(
       createDiagnostic(
         'limit-exceeded',
-        `${deep.kind === 'inline' ? 'Emphasis or links' : 'Lists or quotes'} nest ${deep.depth} levels deep, more than ${settings.maxNesting}; the text from this line on was not read`,
+        deep.kind === 'container'
+          ? `Lists or quotes nest ${deep.depth} levels deep, more than ${settings.maxNesting}; the text from this line on was not read`
+          : `Emphasis or links nest ${deep.depth} levels deep${deep.kind === 'paragraph' ? ' across the lines of one paragraph' : ''}, more than ${settings.maxNesting}; the text from this line on was not read`,
         {line: deep.line, column: 1, offset: deep.offset},
         settings.file
       )
@@ -224,6 +227,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   // Step ids: explicit, else the heading's slug, else a slug of the title.
   const ids: string[] = []
   const taken = new Set<string>()
+  // The next suffix to try for each repeated id, so that thousands of steps with one title take linear time.
+  const suffixes = new Map<string, number>()
   for (const unit of units) {
     let stepId =
       unit.explicitId ??
@@ -235,8 +240,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         severity: unit.explicitId ? 'error' : 'warning',
         note: 'Links to it lead to the first step with that id; give this step an explicit {#id}'
       })
-      let suffix = 1
+      let suffix = suffixes.get(stepId) ?? 1
       while (taken.has(`${stepId}-${suffix}`)) suffix++
+      suffixes.set(stepId, suffix + 1)
       stepId = `${stepId}-${suffix}`
     }
     taken.add(stepId)
@@ -245,6 +251,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Anchors: headings inside steps lead to their step; intro/outro anchors exist but are not steps.
   const anchors: Record<string, string> = {}
+  const idSet = new Set<string>(ids)
   const known = new Set<string>(ids)
   const addAnchors = (nodes: RootContent[], stepId: string | undefined) => {
     for (const root of nodes) {
@@ -253,7 +260,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
           const slug = slugs.get(node)
           if (slug !== undefined) {
             known.add(slug)
-            if (stepId !== undefined && !ids.includes(slug) && !Object.hasOwn(anchors, slug)) anchors[slug] = stepId
+            if (stepId !== undefined && !idSet.has(slug) && !Object.hasOwn(anchors, slug)) anchors[slug] = stepId
           }
         } else if (node.type === 'html') {
           for (const match of node.value.matchAll(/\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)) known.add(match[1]!)
@@ -267,7 +274,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   if (firstHeading && slugs.has(firstHeading)) known.add(slugs.get(firstHeading)!)
   const resolveAnchor = (anchor: string): string | undefined => {
     for (const candidate of [anchor, anchor.toLowerCase()]) {
-      if (ids.includes(candidate)) return candidate
+      if (idSet.has(candidate)) return candidate
       if (Object.hasOwn(anchors, candidate)) return anchors[candidate]
     }
     const numbered = /^step-?(\d+)$/i.exec(anchor)
@@ -452,7 +459,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
     const leaves = (step: Step | undefined) => step !== undefined && (step.kind === 'end' || step.edges.some((edge) => edge.runbook !== undefined))
-    if (![...reached].some((stepId) => leaves(steps.find((step) => step.id === stepId)))) {
+    const byId = new Map(steps.map((step) => [step.id, step]))
+    if (![...reached].some((stepId) => leaves(byId.get(stepId)))) {
       report('no-end', 'No end can be reached from the start: every path loops', steps[0]!.position)
     }
   }
