@@ -106,4 +106,43 @@ describe('frontmatter', () => {
       'Parameter 42 should be a name or a map with "name"'
     ])
   })
+
+  it('reports keys that are maps or lists as diagnostics, and prints no process warning', () => {
+    const warnings: unknown[] = []
+    const emitWarning = process.emitWarning
+    const consoleWarn = console.warn
+    process.emitWarning = ((warning: unknown) => void warnings.push(warning)) as typeof process.emitWarning
+    console.warn = (...args: unknown[]) => void warnings.push(args)
+    try {
+      const {runbook, diagnostics} = parse(md`
+        ---
+        title: Keys
+        {a}: 1
+        [b, c]: 2
+        params:
+          {p}: 3
+        ---
+        ## Check
+
+        Look.
+      `, {file: 'keys.md'})
+      expect(warnings).toEqual([])
+      const keys = diagnostics.filter((d) => d.message.includes('is a map or a list'))
+      expect(keys.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.ruleId}]`)).toEqual([
+        'keys.md:3:1 warning Frontmatter key "{a}" is a map or a list; it was read as text [invalid-frontmatter]',
+        'keys.md:4:1 warning Frontmatter key "[b, c]" is a map or a list; it was read as text [invalid-frontmatter]',
+        'keys.md:6:3 warning Frontmatter key "{p}" is a map or a list; it was read as text [invalid-frontmatter]'
+      ])
+      expect(runbook.title).toBe('Keys')
+      expect(runbook.meta.extra).toEqual({'{ a }': 1, '[ b, c ]': 2})
+    } finally {
+      process.emitWarning = emitWarning
+      console.warn = consoleWarn
+    }
+  })
+
+  it('an alias of a map used as a key is reported too', () => {
+    const {diagnostics} = parse('---\nbase: &b {x: 1}\n*b : 2\n---\n# T\n\nx\n')
+    expect(diagnostics.map((d) => [d.line, d.message])).toContainEqual([3, 'Frontmatter key "*b" is a map or a list; it was read as text'])
+  })
 })

@@ -2,7 +2,7 @@
  * Runbook metadata from YAML frontmatter: known keys are read and checked,
  * unknown keys are kept as JSON, broken YAML becomes a diagnostic.
  */
-import {parseDocument} from 'yaml'
+import {isAlias, isCollection, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
 import {createDiagnostic} from './diagnostics.js'
 import {hasTemplateSyntax} from './template.js'
 import {categories} from './types.js'
@@ -72,7 +72,9 @@ export function readFrontmatter(yamlText: string, start: Point, file: string | u
   const frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
   const at = (line: number, column: number): Point => ({line: start.line + line, column})
 
-  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true, logLevel: 'silent'})
+  const lineCounter = new LineCounter()
+  // `logLevel: 'silent'`: the yaml package must not print process warnings; what it would warn about is a diagnostic here.
+  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true, logLevel: 'silent', lineCounter})
   for (const error of [...document.errors, ...document.warnings]) {
     const pos = error.linePos?.[0]
     diagnostics.push(
@@ -86,6 +88,18 @@ export function readFrontmatter(yamlText: string, start: Point, file: string | u
     )
   }
   if (document.errors.length > 0) return {frontmatter, diagnostics}
+  for (const key of collectionKeys(document)) {
+    const pos = key.range ? lineCounter.linePos(key.range[0]) : undefined
+    diagnostics.push(
+      createDiagnostic(
+        'invalid-frontmatter',
+        `Frontmatter key ${JSON.stringify(truncate(key.range ? yamlText.slice(key.range[0], key.range[1]).trim() : String(key)))} is a map or a list; it was read as text`,
+        pos ? at(pos.line, pos.col) : start,
+        file,
+        {severity: 'warning', note: 'Keys are text: write the key as a plain word'}
+      )
+    )
+  }
 
   let data: unknown
   try {
@@ -287,6 +301,32 @@ function isoDate(date: Date): string {
 
 function unique(values: string[]): string[] {
   return [...new Set(values)]
+}
+
+/**
+ * Keys whose value is a map, a list (`{a}: 1`, `[a, b]: 1`, an alias of
+ * one) or another object: a plain object has only text keys, so the yaml
+ * package turns them into text and warns on the process (silenced above).
+ */
+function collectionKeys(document: Document): YamlNode[] {
+  const keys: YamlNode[] = []
+  visit(document, {
+    Pair(_, pair) {
+      const key = pair.key
+      if (
+        isCollection(key) ||
+        (isAlias(key) && isCollection(key.resolve(document))) ||
+        (isScalar(key) && typeof key.value === 'object' && key.value !== null)
+      ) {
+        keys.push(key as YamlNode)
+      }
+    }
+  })
+  return keys
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text
 }
 
 function firstLine(text: string): string {
