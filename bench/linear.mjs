@@ -8,20 +8,37 @@
 // loaded machine). Sizes are measured in the same run, interleaved, best of
 // `--rounds`, so machine load hits all sizes alike.
 //
+// Baseline: the bare Markdown parser on the same inputs, measured in the same
+// rounds (`unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter)
+// .parse()`, what parseRunbook used before it parsed long texts in pieces).
+// Where the bare parser's ratios are as high as ours, the growth is inside
+// micromark, not in our code.
+//
 // The step limit would cut large step-heading inputs short (and make them look
 // faster), so maxSteps is raised here; the default is tested in
 // test/reliability/limits.test.ts.
 //
-//   npm run build && node bench/linear.mjs [--rounds 5] [--base 100000] [--json]
+//   npm run build && node bench/linear.mjs [--rounds 5] [--base 100000] [--shape dense] [--no-bare] [--json]
 import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {loadavg} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
 import {parseRunbook} from '../packages/core/dist/index.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const {values} = parseArgs({
-  options: {rounds: {type: 'string', default: '5'}, base: {type: 'string', default: '100000'}, json: {type: 'boolean', default: false}}
+  options: {
+    rounds: {type: 'string', default: '5'},
+    base: {type: 'string', default: '100000'},
+    shape: {type: 'string', multiple: true},
+    'no-bare': {type: 'boolean', default: false},
+    json: {type: 'boolean', default: false}
+  }
 })
 const rounds = Math.max(1, Number(values.rounds))
 const base = Math.max(1000, Number(values.base))
@@ -74,41 +91,61 @@ const shapes = {
 }
 if (corpus) shapes['corpus text'] = (size) => fill(size, '', (i) => corpus.slice((i * 7919) % corpus.length).slice(0, 20000) + '\n\n')
 
-function time(text) {
+const bare = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+const parsers = {runbook: (text) => parseRunbook(text, {maxSteps: 1_000_000}), ...(values['no-bare'] ? {} : {bare: (text) => bare.parse(text)})}
+
+function time(parse, text) {
   const start = performance.now()
-  parseRunbook(text, {maxSteps: 1_000_000})
+  parse(text)
   return performance.now() - start
 }
 
 const multiples = [1, 2, 4]
 const results = []
+const started = new Date()
+const loadBefore = loadavg()[0]
 for (const [name, make] of Object.entries(shapes)) {
+  if (values.shape && !values.shape.some((wanted) => name.startsWith(wanted))) continue
   const inputs = multiples.map((k) => make(base * k))
-  time(inputs[0]) // warm up
-  const best = multiples.map(() => Infinity)
+  const best = {}
+  for (const [parser, parse] of Object.entries(parsers)) {
+    time(parse, inputs[0]) // warm up
+    best[parser] = multiples.map(() => Infinity)
+  }
   for (let round = 0; round < rounds; round++) {
     // Alternate the order so a burst of load does not favour one size.
     const order = round % 2 === 0 ? [0, 1, 2] : [2, 1, 0]
-    for (const index of order) best[index] = Math.min(best[index], time(inputs[index]))
+    for (const index of order) {
+      for (const [parser, parse] of Object.entries(parsers)) best[parser][index] = Math.min(best[parser][index], time(parse, inputs[index]))
+    }
   }
-  const ratios = [best[1] / best[0], best[2] / best[1]]
-  results.push({
+  const ratiosOf = (ms) => [ms[1] / ms[0], ms[2] / ms[1]].map((r) => Number(r.toFixed(2)))
+  const ratios = ratiosOf(best.runbook)
+  const result = {
     shape: name,
     chars: inputs.map((text) => text.length),
-    ms: best.map((ms) => Number(ms.toFixed(1))),
-    ratios: ratios.map((r) => Number(r.toFixed(2))),
+    ms: best.runbook.map((ms) => Number(ms.toFixed(1))),
+    ratios,
     linear: ratios.every((r) => r <= flagAt)
-  })
+  }
+  if (best.bare) result.bare = {ms: best.bare.map((ms) => Number(ms.toFixed(1))), ratios: ratiosOf(best.bare)}
+  results.push(result)
 }
+const load = [loadBefore, loadavg()[0]].map((l) => Number(l.toFixed(2)))
 
 if (values.json) {
-  console.log(JSON.stringify({base, rounds, flagAt, results}, null, 2))
+  console.log(JSON.stringify({started: started.toISOString(), base, rounds, flagAt, load, results}, null, 2))
 } else {
-  console.log(`parse time vs size (best of ${rounds}; base ${base} chars; ratios should be about 2, flagged above ${flagAt})\n`)
+  console.log(`parse time vs size (${started.toISOString()}; best of ${rounds}; base ${base} chars; load average ${load.join(' → ')})`)
+  console.log(`parseRunbook ratios should be about 2, flagged above ${flagAt}; "bare" is remark-parse + remark-gfm + remark-frontmatter alone\n`)
   const pad = (text, width) => String(text).padEnd(width)
-  console.log(pad('shape', 16) + pad('1x ms', 10) + pad('2x ms', 10) + pad('4x ms', 10) + pad('2x/1x', 8) + pad('4x/2x', 8))
+  let header = pad('shape', 16) + pad('1x ms', 10) + pad('2x ms', 10) + pad('4x ms', 10) + pad('2x/1x', 8) + pad('4x/2x', 8)
+  if (parsers.bare) header += '| ' + pad('bare 1x', 10) + pad('bare 2x', 10) + pad('bare 4x', 10) + pad('2x/1x', 8) + pad('4x/2x', 8)
+  console.log(header)
   for (const r of results) {
-    console.log(pad(r.shape, 16) + pad(r.ms[0], 10) + pad(r.ms[1], 10) + pad(r.ms[2], 10) + pad(r.ratios[0], 8) + pad(r.ratios[1], 8) + (r.linear ? '' : '  NOT LINEAR'))
+    let row = pad(r.shape, 16) + pad(r.ms[0], 10) + pad(r.ms[1], 10) + pad(r.ms[2], 10) + pad(r.ratios[0], 8) + pad(r.ratios[1], 8)
+    if (r.bare) row += '| ' + pad(r.bare.ms[0], 10) + pad(r.bare.ms[1], 10) + pad(r.bare.ms[2], 10) + pad(r.bare.ratios[0], 8) + pad(r.bare.ratios[1], 8)
+    console.log(row + (r.linear ? '' : '  NOT LINEAR'))
   }
 }
 process.exitCode = results.every((r) => r.linear) ? 0 : 1
