@@ -1,5 +1,6 @@
 /**
- * `parseMarkdown` parses long texts in pieces (split before headings) to keep
+ * `parseMarkdown` parses long texts in pieces (split before headings and
+ * between list items, lists joined again) to keep
  * the Markdown parser's time linear; the joined tree must be the tree of the
  * whole text, positions included.
  */
@@ -35,7 +36,16 @@ describe('parseMarkdown in pieces', () => {
     ['frontmatter with blank lines and # comments', '---\ntitle: T\n\n# a comment\n\nid: t\n---\n\n' + '## A\n\ntext\n\n'.repeat(40)],
     ['CRLF and lone CR', '# T\r\n\r\n' + '## A\r\n\r\n- a\r\n\r\n'.repeat(30) + '## B\r\r- b\r\r'.repeat(30)],
     ['headings right after text (no blank line)', '# T\n' + 'text\n## H\n- a\n# I\n'.repeat(40)],
-    ['tables before headings', '# T\n\n' + '| a | b |\n|---|---|\n| 1 | 2 |\n\n## H\n\n'.repeat(40)]
+    ['tables before headings', '# T\n\n' + '| a | b |\n|---|---|\n| 1 | 2 |\n\n## H\n\n'.repeat(40)],
+    ['a long list nested twelve deep', Array.from({length: 300}, (_, i) => `${'  '.repeat(i % 12)}- item ${i}`).join('\n') + '\n'],
+    ['list markers that change (other lists)', '- a\n* b\n+ c\n1. d\n2) e\n3. f\n- g\n'.repeat(20)],
+    ['lazy lines in list items', '- a\nlazy\n- b\n  - c\nlazy2\n- d\n'.repeat(20)],
+    ['ordered markers that continue a paragraph', 'para\n2. x\n3. y\n- z\n'.repeat(20)],
+    ['loose and tight items', '- a\n\n- b\n- c\n\n  more\n- d\n'.repeat(20)],
+    ['thematic breaks that look like items', '- a\n- - -\n- b\n* * *\n- c\n- ---\n'.repeat(20)],
+    ['fences and HTML left open in items', '- a\n  ```\n  code\n- b\n  ```\n- c\n'.repeat(20) + '- <div>\n- b\n<!-- x\n- c\n-->\n- d\n'.repeat(20)],
+    ['quotes between items, indented first items, empty items', '> - a\n- b\n> c\n- d\n'.repeat(20) + '   - a\n- b\n  - c\n- d\n'.repeat(20) + '-\n  a\n- b\n-\n- c\n'.repeat(20)],
+    ['ordered starts and task items', '1. a\n5. b\n1) c\n7) d\n'.repeat(20) + '- [ ] a\n- [x] b\n1. [ ] c\n'.repeat(20)]
   ])('gives the same tree as the whole text: %s', (_, text) => {
     for (const size of sizes) expectSame(text, size)
   })

@@ -15,7 +15,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 export interface ParseMarkdownOptions {
   /**
    * Texts longer than twice this many characters are parsed in pieces of
-   * about this size, split before headings (default: 20,000).
+   * about this size, split before headings and list items (default: 20,000).
    */
   chunkSize?: number | null | undefined
 }
@@ -29,12 +29,16 @@ export const parseMarkdownDefaults = {chunkSize: 20_000} as const
  * Long texts are parsed in pieces and the trees joined, which gives the same
  * tree: the Markdown parser (micromark) moves every event of the document
  * each time a list or block quote ends before a line that does not continue
- * it, so a long runbook of steps with lists took time growing with the square
- * of its length. A piece ends only before an ATX heading (`#` at the start of
- * a line) that follows a blank line, where every block before is closed:
- * never inside frontmatter, an unclosed code fence or an HTML block, and
- * never in a text that defines link references or footnotes (`]:`), which
- * would resolve across pieces.
+ * it, and each time a list item follows another, so a long runbook of steps
+ * with lists, or one long list, took time growing with the square of its
+ * length. A piece ends only before an ATX heading (`#` at the start of a
+ * line) that follows a blank line, where every block before is closed, or
+ * before a list item at the start of a line, right after a line that is not
+ * blank, when the piece ends with a list of the same marker (the item's list
+ * then continues in the next piece, and the two lists are joined). Never
+ * inside frontmatter, an unclosed code fence or an HTML block, and never in
+ * a text that defines link references or footnotes (`]:`), which would
+ * resolve across pieces.
  */
 export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions | null): Root {
   const chunkSize = Math.max(1, options?.chunkSize ?? parseMarkdownDefaults.chunkSize)
@@ -50,12 +54,24 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
   while (start < markdown.length) {
     let end = nextBoundary(markdown, Math.max(start + chunkSize, bodyStart))
     let tree = processor.parse(markdown.slice(start, end))
-    // A piece that ends in an open block (an unclosed fence, an HTML block) continues into the next one.
-    while (end < markdown.length && !closedAtEnd(tree, markdown, start)) {
-      end = nextBoundary(markdown, end + 1)
+    // A piece that ends in an open block (an unclosed fence, an HTML block), or before an item
+    // that is not the next item of its last list, continues into the next one.
+    // Each try jumps a piece ahead, and after three the rest is read whole, so that texts where no
+    // boundary holds (every list after a paragraph) are not parsed again and again.
+    for (let tries = 0; end < markdown.length && !(closedAtEnd(tree, markdown, start) && itemContinues(tree, markdown, start, end)); tries++) {
+      end = tries < 3 ? nextBoundary(markdown, end + chunkSize) : markdown.length
       tree = processor.parse(markdown.slice(start, end))
     }
     if (start > 0) shift(tree, line, start)
+    const first = tree.children[0]
+    const last = children[children.length - 1]
+    if (start > 0 && itemAt(markdown, start) !== undefined && first?.type === 'list' && last?.type === 'list') {
+      // The piece starts with the next items of the last list: one list, as in the whole text.
+      last.children.push(...first.children)
+      last.spread = Boolean(last.spread || first.spread)
+      if (last.position && first.position) last.position = {start: last.position.start, end: first.position.end}
+      tree.children.shift()
+    }
     children.push(...tree.children)
     root ??= tree
     if (tree.position) root.position = {start: root.position?.start ?? tree.position.start, end: tree.position.end}
@@ -74,12 +90,42 @@ function frontmatterEnd(markdown: string): number | undefined {
   return close ? fence[0].length + close.index + close[0].length : undefined
 }
 
-/** The start of the first line at or after `from` that is an ATX heading after a blank line, or the end. */
+/**
+ * The start of the first line at or after `from` where a piece may end, or
+ * the end: an ATX heading after a blank line, or a list item at the start of
+ * a line right after a line that is not blank (checked by `itemContinues`).
+ */
 function nextBoundary(markdown: string, from: number): number {
-  const pattern = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)(?=#{1,6}(?:[ \t\r\n]|$))/g
-  pattern.lastIndex = Math.max(0, from - 1)
-  const match = pattern.exec(markdown)
-  return match ? match.index + match[0].length : markdown.length
+  const pattern = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)(?=#{1,6}(?:[ \t\r\n]|$))|[^\s](?:\r?\n|\r)(?=(?:[-*+]|\d{1,9}[.)])[ \t]+\S)/g
+  pattern.lastIndex = Math.max(0, from - 2)
+  for (let match = pattern.exec(markdown); match; match = pattern.exec(markdown)) {
+    const boundary = match.index + match[0].length
+    if (match[0].startsWith('\n') || match[0].startsWith('\r') || itemAt(markdown, boundary) !== undefined) return boundary
+  }
+  return markdown.length
+}
+
+/** The marker of the list item that starts at `offset` (`-`, `*`, `+`, `.` or `)` for ordered), if one does and the line is not a thematic break. */
+function itemAt(markdown: string, offset: number): string | undefined {
+  const lineEnd = markdown.slice(offset, offset + 200).search(/\r|\n|$/)
+  const text = markdown.slice(offset, offset + lineEnd)
+  if (/^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/.test(text)) return undefined
+  const match = /^[ \t]*(?:([-*+])|\d{1,9}([.)]))[ \t]+\S/.exec(markdown.slice(offset, offset + 16))
+  return match ? (match[1] ?? match[2]) : undefined
+}
+
+/**
+ * Whether the piece `markdown[start, end)` may end before `end`: always
+ * before a heading; before a list item only when the piece ends with a list
+ * of the same kind and marker, which that item continues in the whole text.
+ */
+function itemContinues(tree: Root, markdown: string, start: number, end: number): boolean {
+  const marker = itemAt(markdown, end)
+  if (marker === undefined) return true
+  const last = tree.children[tree.children.length - 1]
+  const item = last?.type === 'list' ? last.children[0] : undefined
+  const offset = item?.position?.start.offset
+  return offset !== undefined && itemAt(markdown, start + offset) === marker
 }
 
 /**
