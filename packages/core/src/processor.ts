@@ -35,10 +35,10 @@ export const parseMarkdownDefaults = {chunkSize: 20_000} as const
  * line) that follows a blank line, where every block before is closed, or
  * before a list item at the start of a line, right after a line that is not
  * blank, when the piece ends with a list of the same marker (the item's list
- * then continues in the next piece, and the two lists are joined). Never
- * inside frontmatter, an unclosed code fence or an HTML block, and never in
- * a text that defines link references or footnotes (`]:`), which would
- * resolve across pieces.
+ * then continues in the next piece, and the two lists are joined; otherwise
+ * the piece runs on to the next heading). Never inside frontmatter, an
+ * unclosed code fence or an HTML block, and never in a text that defines
+ * link references or footnotes (`]:`), which would resolve across pieces.
  */
 export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions | null): Root {
   const chunkSize = Math.max(1, options?.chunkSize ?? parseMarkdownDefaults.chunkSize)
@@ -54,12 +54,14 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
   while (start < markdown.length) {
     let end = nextBoundary(markdown, Math.max(start + chunkSize, bodyStart))
     let tree = processor.parse(markdown.slice(start, end))
-    // A piece that ends in an open block (an unclosed fence, an HTML block), or before an item
-    // that is not the next item of its last list, continues into the next one.
-    // Each try jumps a piece ahead, and after three the rest is read whole, so that texts where no
-    // boundary holds (every list after a paragraph) are not parsed again and again.
-    for (let tries = 0; end < markdown.length && !(closedAtEnd(tree, markdown, start) && itemContinues(tree, markdown, start, end)); tries++) {
-      end = tries < 3 ? nextBoundary(markdown, end + chunkSize) : markdown.length
+    // A piece that ends before an item that is not the next item of its last list continues to
+    // the next heading, where every block is closed. One that ends in an open block (an unclosed
+    // fence, an HTML block) continues a piece further; after three such tries the rest is read
+    // whole, so that a fence left open to the end is not parsed again and again.
+    for (let tries = 0; end < markdown.length; ) {
+      if (!closedAtEnd(tree, markdown, start)) end = tries++ < 3 ? nextBoundary(markdown, end + chunkSize) : markdown.length
+      else if (!itemContinues(tree, markdown, start, end)) end = nextBoundary(markdown, end, true)
+      else break
       tree = processor.parse(markdown.slice(start, end))
     }
     if (start > 0) shift(tree, line, start)
@@ -90,13 +92,19 @@ function frontmatterEnd(markdown: string): number | undefined {
   return close ? fence[0].length + close.index + close[0].length : undefined
 }
 
+/** A blank line, then an ATX heading. */
+const headingBoundary = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)(?=#{1,6}(?:[ \t\r\n]|$))/g
+/** That, or a line that is not blank, then a list item. */
+const anyBoundary = new RegExp(`${headingBoundary.source}|${/[^\s](?:\r?\n|\r)(?=(?:[-*+]|\d{1,9}[.)])[ \t]+\S)/.source}`, 'g')
+
 /**
  * The start of the first line at or after `from` where a piece may end, or
- * the end: an ATX heading after a blank line, or a list item at the start of
- * a line right after a line that is not blank (checked by `itemContinues`).
+ * the end: an ATX heading after a blank line, or (unless `headingsOnly`) a
+ * list item at the start of a line right after a line that is not blank
+ * (checked by `itemContinues`).
  */
-function nextBoundary(markdown: string, from: number): number {
-  const pattern = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)(?=#{1,6}(?:[ \t\r\n]|$))|[^\s](?:\r?\n|\r)(?=(?:[-*+]|\d{1,9}[.)])[ \t]+\S)/g
+function nextBoundary(markdown: string, from: number, headingsOnly?: boolean): number {
+  const pattern = headingsOnly ? headingBoundary : anyBoundary
   pattern.lastIndex = Math.max(0, from - 2)
   for (let match = pattern.exec(markdown); match; match = pattern.exec(markdown)) {
     const boundary = match.index + match[0].length
