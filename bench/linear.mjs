@@ -1,7 +1,7 @@
 // Benchmark: parse time grows linearly with input size.
 //
 // For several shapes of runbook (step headings, a long ordered list, big code
-// blocks, dense links, deep nesting, one long line, a corpus concatenation),
+// blocks, dense links, one conditional sentence of links, deep nesting, one long line, a corpus concatenation),
 // builds inputs of 1x, 2x and 4x a base size, parses each with `parseRunbook`
 // from the built dist, and reports the ratios t(2x)/t(1x) and t(4x)/t(2x).
 // Goal: each ratio at most about 2 (we flag > 2.6, which allows for noise on a
@@ -86,6 +86,7 @@ const shapes = {
   'code blocks': (size) => fill(size, '# Runbook\n\n## Step 1: Run\n\n', (i) => `\`\`\`sh\n$ echo line ${i} <host> \${TOKEN}\noutput ${i}\n\`\`\`\n\n`),
   'dense links': (size) => fill(size, '# Runbook\n\n## Step 1: Links\n\n', (i) => `[a${i}](#x${i}) [b][r${i % 50}] <https://e.x/${i}> `) + '\n',
   'nested lists': (size) => fill(size, '# Runbook\n\n## Step 1: Nest\n\n', (i) => `${'  '.repeat(i % 12)}- item ${i}\n`),
+  'conditional sentence': (size) => fill(size, '# Runbook\n\n## Step 1: If\n\nIf ', (i) => `the [light](#x${i % 50}) is off and `) + '\n',
   'one long line': (size) => fill(size, '# Runbook\n\n', (i) => `word${i} `) + '\n',
   'tables': (size) => fill(size, '# Runbook\n\n## Step 1: Table\n\n| a | b | c |\n|---|---|---|\n', (i) => `| ${i} | \`x${i}\` | [l](#a) |\n`)
 }
@@ -139,11 +140,11 @@ if (values.json) {
   console.log(`parse time vs size (${started.toISOString()}; best of ${rounds}; base ${base} chars; load average ${load.join(' → ')})`)
   console.log(`parseRunbook ratios should be about 2, flagged above ${flagAt}; "bare" is remark-parse + remark-gfm + remark-frontmatter alone\n`)
   const pad = (text, width) => String(text).padEnd(width)
-  let header = pad('shape', 16) + pad('1x ms', 10) + pad('2x ms', 10) + pad('4x ms', 10) + pad('2x/1x', 8) + pad('4x/2x', 8)
+  let header = pad('shape', 22) + pad('1x ms', 10) + pad('2x ms', 10) + pad('4x ms', 10) + pad('2x/1x', 8) + pad('4x/2x', 8)
   if (parsers.bare) header += '| ' + pad('bare 1x', 10) + pad('bare 2x', 10) + pad('bare 4x', 10) + pad('2x/1x', 8) + pad('4x/2x', 8)
   console.log(header)
   for (const r of results) {
-    let row = pad(r.shape, 16) + pad(r.ms[0], 10) + pad(r.ms[1], 10) + pad(r.ms[2], 10) + pad(r.ratios[0], 8) + pad(r.ratios[1], 8)
+    let row = pad(r.shape, 22) + pad(r.ms[0], 10) + pad(r.ms[1], 10) + pad(r.ms[2], 10) + pad(r.ratios[0], 8) + pad(r.ratios[1], 8)
     if (r.bare) row += '| ' + pad(r.bare.ms[0], 10) + pad(r.bare.ms[1], 10) + pad(r.bare.ms[2], 10) + pad(r.bare.ratios[0], 8) + pad(r.bare.ratios[1], 8)
     console.log(row + (r.linear ? '' : '  NOT LINEAR'))
   }

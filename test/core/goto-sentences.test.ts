@@ -39,6 +39,26 @@ describe('go-to sentences', () => {
     ])
   })
 
+  it('a condition without a comma is the sentence before the link', () => {
+    expect(edgesOf('If the light is off go to [C](#c).')[0]).toEqual({kind: 'choice', to: 'c', label: 'If the light is off'})
+  })
+
+  it('a sentence of thousands of conditional links gives each the first 1,000 characters, cut with …', () => {
+    const edges = edgesOf('If ' + 'the [light](#b) is off and '.repeat(2000) + 'then [C](#c).')
+    const label = edges.find((edge) => edge.to === 'c')?.label
+    expect(label).toMatch(/^If the light is off and the light is off and /)
+    expect(label).toMatch(/…$/)
+    expect(label!.length).toBeLessThanOrEqual(1001)
+  })
+
+  it('a comma within the first 1,000 characters of a long sentence still ends the condition', () => {
+    const edges = edgesOf('If the light is off, ' + 'try [B](#b) or '.repeat(2000) + 'go to [C](#c).')
+    expect(edges).toEqual([
+      {kind: 'choice', to: 'c', label: 'If the light is off'},
+      {kind: 'next', to: 'b', label: 'Otherwise, continue'}
+    ])
+  })
+
   it('a condition split over inline nodes keeps its words', () => {
     const edges = edgesOf('If `nginx` is *down*, go to [C](#c).')
     expect(edges[0]).toEqual({kind: 'choice', to: 'c', label: 'If nginx is down'})

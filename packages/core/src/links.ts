@@ -177,7 +177,7 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
         // "Go to [x](#x)", and GOV.UK style "If you use a Mac, [reset the keychain](#keychain)".
         if (url !== undefined && target && target.type !== 'external' && (goToPhrase.test(sentence.end()) || conditionStart.test(sentence.start()))) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
-          const condition = conditionStart.test(sentence.start()) ? conditionOf(sentence.text()) : undefined
+          const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
           found.push(condition ? {link, condition} : {link})
         }
         sentence.add(textOf(child))
@@ -195,6 +195,8 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
 
 /** Characters kept of each end of a sentence: far more than the longest go-to phrase or condition word. */
 const sentenceEnds = 200
+/** The longest condition kept whole; a longer one is cut there and ends in `…`. */
+const conditionLength = 1000
 
 /**
  * The last sentence of a paragraph as it is read, piece by piece. A sentence
@@ -202,8 +204,10 @@ const sentenceEnds = 200
  * sentence's start (`conditionStart`) and end (`goToPhrase`, with white space
  * runs made single spaces, which the phrase does not tell apart), so a
  * paragraph of thousands of links without a full stop is read in linear
- * time; the whole sentence is joined only for a conditional go-to. Pieces are
- * looked at only when a link asks, so paragraphs without links cost nothing.
+ * time. A condition is read once its comma is, and cut at `conditionLength`
+ * characters before that, so a sentence of thousands of conditional links is
+ * linear too. Pieces are looked at only when a link asks, so paragraphs
+ * without links cost nothing.
  */
 class SentenceReader {
   /** Pieces of the sentence, raw. */
@@ -216,6 +220,10 @@ class SentenceReader {
   #end = ''
   /** The last character read, to see a sentence end across pieces. */
   #last = ''
+  /** Characters in `#pieces`. */
+  #length = 0
+  /** The condition up to the sentence's first comma, once read (`null`: that clause is no condition). */
+  #clause: string | null | undefined
 
   add(value: string): void {
     if (value !== '') this.#pending.push(value)
@@ -234,11 +242,14 @@ class SentenceReader {
       if (cut >= 0) {
         const rest = value.slice(cut)
         this.#pieces = [rest]
+        this.#length = rest.length
+        this.#clause = undefined
         this.#start = rest.trimStart().slice(0, sentenceEnds)
         this.#end = rest.replace(/\s+/g, ' ').slice(-sentenceEnds)
         continue
       }
       this.#pieces.push(value)
+      this.#length += value.length
       if (this.#start === '') this.#start = value.trimStart().slice(0, sentenceEnds)
       else if (this.#start.length < sentenceEnds) this.#start = (this.#start + value.slice(0, sentenceEnds)).slice(0, sentenceEnds)
       this.#end = (this.#end + value).replace(/\s+/g, ' ').slice(-sentenceEnds)
@@ -258,12 +269,29 @@ class SentenceReader {
     return this.#end
   }
 
-  /** The whole sentence. */
-  text(): string {
+  /** The condition of the sentence so far ("If the light is off"), if it starts with one. */
+  condition(): string | undefined {
     this.#read()
-    const text = this.#pieces.join('').trimStart()
+    if (this.#clause !== undefined) return this.#clause ?? undefined
+    if (this.#length > conditionLength) {
+      // Only the first characters: the sentence is longer than any condition kept whole.
+      let head = ''
+      for (let index = 0; index < this.#pieces.length && head.length <= conditionLength; index++) head += this.#pieces[index]
+      head = head.trimStart()
+      const comma = head.indexOf(',')
+      if (comma !== -1 && comma <= conditionLength) return this.#keep(head.slice(0, comma + 1))
+      return this.#keep(head.slice(0, conditionLength).trimEnd() + '…')
+    }
+    const text = this.#pieces.join('')
     this.#pieces = [text]
-    return text
+    const comma = text.indexOf(',')
+    return comma === -1 ? conditionOf(text.trimStart()) : this.#keep(text.slice(0, comma + 1).trimStart())
+  }
+
+  /** Read the condition from `clause` (which ends at its comma, or is cut) and keep it for the rest of the sentence. */
+  #keep(clause: string): string | undefined {
+    this.#clause = conditionOf(clause) ?? null
+    return this.#clause ?? undefined
   }
 }
 
