@@ -9,7 +9,8 @@ import {describe, expect, it} from 'vitest'
 
 const edgesOf = (paragraph: string) => {
   const markdown = `# T\n\n## Step 1: A\n\n${paragraph}\n\n## Step 2: B {#b}\n\nText.\n\n## Step 3: C {#c}\n\nDone. End of runbook.\n`
-  return parseRunbook(markdown).runbook.steps[0]!.edges
+  // Long paragraphs are read whole here (not cut at maxParagraph): these cases test reading them.
+  return parseRunbook(markdown, {maxParagraph: 1_000_000}).runbook.steps[0]!.edges
 }
 
 describe('go-to sentences', () => {

@@ -19,6 +19,7 @@ import {emptyMeta, type Frontmatter, readFrontmatter} from './frontmatter.js'
 import {hashText} from './hash.js'
 import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
+import {paragraphCuts} from './paragraphs.js'
 import {parseMarkdown} from './processor.js'
 import {type HeadingAttributes, layout, takeAttributes} from './structure.js'
 import {hasTemplateSyntax} from './template.js'
@@ -44,6 +45,13 @@ export interface ParseOptions {
    * a `limit-exceeded` error (default: 32).
    */
   maxNesting?: number | null | undefined
+  /**
+   * Longest top-level paragraph read as one, in characters: a longer one is
+   * read as several, each cut made where a new paragraph can start, with a
+   * `limit-exceeded` warning (default: 20,000). The Markdown parser's time
+   * grows with the square of one paragraph's length.
+   */
+  maxParagraph?: number | null | undefined
 }
 
 /** The defaults of `ParseOptions`, in one place. */
@@ -51,7 +59,8 @@ export const parseDefaults = {
   positions: false,
   maxSize: 10_000_000,
   maxSteps: 2000,
-  maxNesting: 32
+  maxNesting: 32,
+  maxParagraph: 20_000
 } as const
 
 interface Settings {
@@ -61,6 +70,7 @@ interface Settings {
   maxSize: number
   maxSteps: number
   maxNesting: number
+  maxParagraph: number
 }
 
 function settle(options: ParseOptions | null | undefined): Settings {
@@ -74,7 +84,8 @@ function settle(options: ParseOptions | null | undefined): Settings {
     positions: given.positions ?? parseDefaults.positions,
     maxSize: given.maxSize ?? parseDefaults.maxSize,
     maxSteps: Math.max(1, given.maxSteps ?? parseDefaults.maxSteps),
-    maxNesting: Math.max(1, given.maxNesting ?? parseDefaults.maxNesting)
+    maxNesting: Math.max(1, given.maxNesting ?? parseDefaults.maxNesting),
+    maxParagraph: Math.max(1000, given.maxParagraph ?? parseDefaults.maxParagraph)
   }
 }
 
@@ -114,9 +125,21 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
     )
     source = source.slice(0, deep.offset)
   }
+  const cuts = paragraphCuts(source, settings.maxParagraph)
+  for (const place of pointsAt(source, cuts)) {
+    diagnostics.push(
+      createDiagnostic(
+        'limit-exceeded',
+        `Paragraph is longer than ${settings.maxParagraph} characters; it was read as two from here (emphasis or links across this point are not joined)`,
+        place,
+        settings.file,
+        {severity: 'warning'}
+      )
+    )
+  }
   let tree: Root
   try {
-    tree = parseMarkdown(source)
+    tree = parseMarkdown(source, {splitAt: cuts})
   } catch (error) {
     // The Markdown parser failing (a stack overflow on input the limits missed) must not throw either.
     tree = {type: 'root', children: []}
@@ -628,3 +651,21 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`
 }
 
+/** Line and column of each of `offsets` (in order) in `text`. */
+function pointsAt(text: string, offsets: readonly number[]): Array<{line: number; column: number; offset: number}> {
+  const points: Array<{line: number; column: number; offset: number}> = []
+  let line = 1
+  let lineStart = 0
+  let index = 0
+  for (const offset of offsets) {
+    for (; index < offset; index++) {
+      const code = text.charCodeAt(index)
+      if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+        line++
+        lineStart = index + 1
+      }
+    }
+    points.push({line, column: offset - lineStart + 1, offset})
+  }
+  return points
+}

@@ -3,6 +3,7 @@
  * (tables, task lists, autolinks, footnotes) and YAML/TOML frontmatter.
  */
 import type {Code, Nodes, Root, RootContent} from 'mdast'
+import type {Point} from 'unist'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
@@ -18,6 +19,14 @@ export interface ParseMarkdownOptions {
    * about this size, split before headings and list items (default: 20,000).
    */
   chunkSize?: number | null | undefined
+  /**
+   * Offsets at which the text is read as separate pieces, whatever its
+   * length: each must be where the text before ends inside a top-level
+   * paragraph and the text after starts a paragraph when read alone (as
+   * `paragraphCuts` finds them), so that the paragraph becomes two. A cut
+   * that turns out to be inside a code fence or HTML block is not made.
+   */
+  splitAt?: readonly number[] | null | undefined
 }
 
 /** The defaults of `ParseMarkdownOptions`. */
@@ -42,29 +51,55 @@ export const parseMarkdownDefaults = {chunkSize: 20_000} as const
  */
 export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions | null): Root {
   const chunkSize = Math.max(1, options?.chunkSize ?? parseMarkdownDefaults.chunkSize)
+  const splitAt = [...(options?.splitAt ?? [])].filter((offset) => offset > 0 && offset < markdown.length).sort((a, b) => a - b)
+  const references = markdown.includes(']:')
+  const chunked = markdown.length > chunkSize * 2 && !references
   // A BOM is not counted in positions: such a text (parseRunbook drops it first) is parsed whole.
-  if (markdown.length <= chunkSize * 2 || markdown.includes(']:') || markdown.charCodeAt(0) === 0xfeff) return processor.parse(markdown)
+  if ((!chunked && splitAt.length === 0) || markdown.charCodeAt(0) === 0xfeff) return processor.parse(markdown)
   const bodyStart = frontmatterEnd(markdown)
   if (bodyStart === undefined) return processor.parse(markdown)
 
-  const children: RootContent[] = []
-  let start = 0
-  let line = 0
-  let root: Root | undefined
-  while (start < markdown.length) {
-    let end = nextBoundary(markdown, Math.max(start + chunkSize, bodyStart))
+  const pieces: Array<{start: number; end: number; tree: Root}> = []
+  let next = 0
+  for (let start = 0; start < markdown.length; start = pieces[pieces.length - 1]!.end) {
+    while (next < splitAt.length && splitAt[next]! <= start) next++
+    const limit = splitAt[next] ?? markdown.length
+    let end = chunked ? Math.min(nextBoundary(markdown, Math.max(start + chunkSize, bodyStart)), limit) : limit
     let tree = processor.parse(markdown.slice(start, end))
     // A piece that ends before an item that is not the next item of its last list continues to
     // the next heading, where every block is closed. One that ends in an open block (an unclosed
-    // fence, an HTML block) continues a piece further; after three such tries the rest is read
-    // whole, so that a fence left open to the end is not parsed again and again.
+    // fence, an HTML block) continues a piece further; after three such tries, or at a cut of
+    // `splitAt`, the rest is read whole, so that a fence left open to the end is not parsed again
+    // and again.
     for (let tries = 0; end < markdown.length; ) {
-      if (!closedAtEnd(tree, markdown, start)) end = tries++ < 3 ? nextBoundary(markdown, end + chunkSize) : markdown.length
-      else if (!itemContinues(tree, markdown, start, end)) end = nextBoundary(markdown, end, true)
-      else break
+      if (!closedAtEnd(tree, markdown, start)) {
+        end = end === limit || tries++ >= 3 ? markdown.length : Math.min(nextBoundary(markdown, end + chunkSize), limit)
+      } else if (!itemContinues(tree, markdown, start, end)) {
+        end = Math.min(nextBoundary(markdown, end, true), limit)
+      } else break
       tree = processor.parse(markdown.slice(start, end))
     }
-    if (start > 0) shift(tree, line, start)
+    pieces.push({start, end, tree})
+  }
+
+  // Link reference and footnote definitions apply to the whole text (pieces are cut only in texts
+  // without them, unless at `splitAt`): then each piece is read again with every definition of the
+  // others appended, and the nodes those make are dropped.
+  const definitions = pieces.length > 1 && references ? definitionsIn(pieces.map((piece) => piece.tree)) : ''
+  if (definitions !== '') {
+    for (const piece of pieces) {
+      const length = piece.end - piece.start
+      const tree = processor.parse(markdown.slice(piece.start, piece.end) + '\n\n' + definitions)
+      tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < length)
+      // The last piece may end in an open block, which would take the definitions in: keep it as read.
+      if ((tree.children[tree.children.length - 1]?.position?.end.offset ?? 0) <= length) piece.tree = tree
+    }
+  }
+
+  const children: RootContent[] = []
+  let line = 0
+  for (const {start, end, tree} of pieces) {
+    if (start > 0) shift(tree, line, start, start - lineStart(markdown, start))
     const first = tree.children[0]
     const last = children[children.length - 1]
     if (start > 0 && itemAt(markdown, start) !== undefined && first?.type === 'list' && last?.type === 'list') {
@@ -75,17 +110,48 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
       tree.children.shift()
     }
     children.push(...tree.children)
-    root ??= tree
-    if (tree.position) root.position = {start: root.position?.start ?? tree.position.start, end: tree.position.end}
     line += countLines(markdown, start, end)
-    start = end
   }
-  root!.children = children
-  return root!
+  const root = pieces[0]!.tree
+  root.children = children
+  root.position = {
+    start: {line: 1, column: 1, offset: 0},
+    end: {line: line + 1, column: markdown.length - lineStart(markdown, markdown.length) + 1, offset: markdown.length}
+  }
+  return root
+}
+
+/** The link reference and footnote definitions of `trees`, written out again, one per line. */
+function definitionsIn(trees: readonly Root[]): string {
+  const lines: string[] = []
+  const escape = (text: string, chars: RegExp) => text.replace(chars, '\\$&')
+  for (const tree of trees) {
+    walk(tree, (node) => {
+      if (node.type === 'definition') {
+        const title = node.title == null ? '' : ` "${escape(node.title, /["\\]/g)}"`
+        lines.push(`[${node.label ?? node.identifier}]: <${escape(node.url, /[<>\\]/g)}>${title}`)
+      } else if (node.type === 'footnoteDefinition') {
+        lines.push(`[^${node.label ?? node.identifier}]: .`)
+      }
+      return undefined
+    })
+  }
+  return lines.join('\n')
+}
+
+/** The offset where the line holding `offset` starts. */
+function lineStart(markdown: string, offset: number): number {
+  let index = offset
+  while (index > 0) {
+    const code = markdown.charCodeAt(index - 1)
+    if (code === 10 || code === 13) break
+    index--
+  }
+  return index
 }
 
 /** Offset after a frontmatter block, 0 without one, undefined when one is opened and not closed. */
-function frontmatterEnd(markdown: string): number | undefined {
+export function frontmatterEnd(markdown: string): number | undefined {
   const fence = /^(---|\+\+\+)[ \t]*(?:\r?\n|\r)/.exec(markdown)
   if (!fence) return 0
   const close = new RegExp(`(?:\\r?\\n|\\r)\\${fence[1]![0]}{3}[ \\t]*(?:\\r?\\n|\\r|$)`).exec(markdown.slice(fence[0].length))
@@ -171,14 +237,19 @@ function countLines(markdown: string, start: number, end: number): number {
   return count
 }
 
-/** Move every position of `tree` down by `lines` lines and `offset` characters (pieces start at a line start). */
-function shift(tree: Root, lines: number, offset: number): void {
+/**
+ * Move every position of `tree` down by `lines` lines and `offset`
+ * characters, and those on its first line right by `column` columns (a piece
+ * cut inside a line starts there).
+ */
+function shift(tree: Root, lines: number, offset: number, column: number): void {
+  const move = (point: Point): Point => ({
+    line: point.line + lines,
+    column: point.line === 1 ? point.column + column : point.column,
+    offset: (point.offset ?? 0) + offset
+  })
   walk(tree, (node) => {
     const position = node.position
-    if (!position) return
-    node.position = {
-      start: {line: position.start.line + lines, column: position.start.column, offset: (position.start.offset ?? 0) + offset},
-      end: {line: position.end.line + lines, column: position.end.column, offset: (position.end.offset ?? 0) + offset}
-    }
+    if (position) node.position = {start: move(position.start), end: move(position.end)}
   })
 }
