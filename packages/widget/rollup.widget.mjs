@@ -81,6 +81,8 @@ const lunrUnused = [
   // \`lunr(config)\` builds an index with the Builder, and \`lunr.version\`: never used by core.
   ['  var builder = new lunr.Builder', '}\n\nlunr.version'],
   ['lunr.version = ', '/*!\n * lunr.utils'],
+  // utils.warn: only the pipeline's registry warns (see `lunrStubs`).
+  ['lunr.utils.warn = (function', 'lunr.utils.asString = function'],
   // utils.asString, utils.clone, FieldRef, Set, idf: used by the builder and idx.query() only.
   ['lunr.utils.asString = function', 'lunr.Token = function'],
   // Token.clone and the tokenizer (core tokenizes itself).
@@ -98,21 +100,39 @@ const lunrUnused = [
   ['lunr.Index.prototype.search = function', '/**\n   * export the module via AMD']
 ]
 
-/** lunr as an ES module without the parts in `lunrUnused` (test/widget/lunr-trim.test.ts checks searches match). */
+/**
+ * Parts of lunr that core calls in the browser but whose work nobody uses
+ * there, replaced (first line to the first line of what follows) by the
+ * little that is. A pipeline is registered and handed to `new lunr.Index`,
+ * but never run, loaded or serialized in the browser (those are in
+ * `lunrUnused`): the registry of named functions and its warnings go; a
+ * pipeline still holds its functions and a registered function its label.
+ */
+const lunrStubs = [
+  [
+    'lunr.Pipeline = function',
+    'lunr.Vector = function',
+    'lunr.Pipeline = function () {\n  this._stack = [];\n};\n\n' +
+      'lunr.Pipeline.registerFunction = function (fn, label) {\n  fn.label = label;\n};\n\n' +
+      'lunr.Pipeline.prototype.add = function () {\n  this._stack.push.apply(this._stack, arguments);\n};\n\n'
+  ]
+]
+
+/** lunr as an ES module without the parts in `lunrUnused` and with `lunrStubs` (test/widget/lunr-trim.test.ts checks searches match). */
 function lunrAsEsm() {
   return {
     name: 'runbook-kit-lunr-esm',
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]lunr[\\/]lunr\.js$/.test(id)) return null
       let trimmed = code
-      for (const [from, to] of lunrUnused) {
+      for (const [from, to, stub = ''] of [...lunrUnused, ...lunrStubs]) {
         const start = trimmed.indexOf(from)
         const end = trimmed.indexOf(to, start)
         if (start < 0 || end < 0) {
           trimmed = undefined
           break
         }
-        trimmed = trimmed.slice(0, start) + trimmed.slice(end)
+        trimmed = trimmed.slice(0, start) + stub + trimmed.slice(end)
       }
       if (trimmed === undefined) this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
       else code = trimmed
