@@ -94,7 +94,10 @@ const lunrUnused = [
   ['lunr.Vector.prototype.toArray = function', 'lunr.stemmer = '],
   // The English stop word list and the trimmer (core filters with its own list).
   ['lunr.generateStopWordFilter = function', 'lunr.TokenSet = function'],
-  ['lunr.TokenSet.fromClause = function', 'lunr.TokenSet.fromFuzzyString = function'],
+  // TokenSet.fromArray, its Builder and toString (core builds the index's token set itself: `termSet`).
+  ['lunr.TokenSet.fromArray = function', 'lunr.TokenSet.fromFuzzyString = function'],
+  ['lunr.TokenSet.prototype.toString = function', 'lunr.TokenSet.prototype.intersect = function'],
+  ['lunr.TokenSet.Builder = function', 'lunr.Index = function'],
   // idx.search, idx.query, idx.toJSON, Index.load, Builder, MatchData, Query and the query-string
   // parser (core builds queries itself because the parser throws on everyday text).
   ['lunr.Index.prototype.search = function', '/**\n   * export the module via AMD']
