@@ -90,8 +90,8 @@ const lunrUnused = [
   // A pipeline is only registered and given to the index: core runs its functions itself.
   ['lunr.Pipeline.load = function', 'lunr.Pipeline.prototype.add = function'],
   ['lunr.Pipeline.prototype.after = function', 'lunr.Vector = function'],
-  ['lunr.Vector.prototype.insert = function', 'lunr.Vector.prototype.upsert = function'],
-  ['lunr.Vector.prototype.toArray = function', 'lunr.stemmer = '],
+  // Vector arithmetic: core scores with its own query vectors (`evaluate`); it only makes field vectors.
+  ['lunr.Vector.prototype.positionForIndex = function', 'lunr.stemmer = '],
   // The English stop word list and the trimmer (core filters with its own list).
   ['lunr.generateStopWordFilter = function', 'lunr.TokenSet = function'],
   // TokenSet.fromArray, its Builder and toString (core builds the index's token set itself: `termSet`).
