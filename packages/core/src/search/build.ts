@@ -426,7 +426,7 @@ function termSet(terms: readonly string[]): lunr.TokenSet {
   const shared = new Map<string, TokenSetNode>()
   const share = (node: TokenSetNode): TokenSetNode => {
     let key = node.final ? '1' : '0'
-    for (const char in node.edges) key += char + (node.edges[char] = share(node.edges[char]!)).id
+    for (const char of Object.keys(node.edges)) key += char + (node.edges[char] = share(node.edges[char]!)).id
     const found = shared.get(key)
     if (found) return found
     shared.set(key, node)
