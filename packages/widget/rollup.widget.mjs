@@ -40,6 +40,34 @@ function coreFromSource() {
 }
 
 /**
+ * Core writes a loaded search index again (`index.toJSON()`) by indexing its
+ * runbooks again (`hydrate` in core's search/build.ts), so that loading keeps
+ * nothing of the serialized postings alive. That one call keeps core's
+ * whole indexer (`buildIndex`, its document texts) in the browser build,
+ * where nothing writes an index: the widget only searches, and never hands
+ * an index out (components expose results, not the index). In the widget's
+ * build a loaded index writes the postings it was loaded from instead; the
+ * opened bundle holds them anyway (`openBundle` keeps the parsed bundle for
+ * `load()`), and they are what a rebuild gives for the same runbooks.
+ * Runs on the compiled JavaScript (after TypeScript).
+ */
+function loadedIndexWritesItsPostings() {
+  const file = path.join(coreSource, 'search/build.ts')
+  const rebuild = '() => buildIndex(runbooks).toJSON()'
+  return {
+    name: 'runbook-kit-loaded-index-writes-its-postings',
+    transform(code, id) {
+      if (id !== file) return null
+      if (!code.includes(rebuild)) {
+        this.warn(`core's search/build.ts no longer rebuilds a loaded index with \`${rebuild}\`: the indexer stays in the widget`)
+        return null
+      }
+      return {code: code.replace(rebuild, '() => json'), map: null}
+    }
+  }
+}
+
+/**
  * lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export
  * is `module.exports`. Core runs only part of lunr in the browser: the
  * `Index` it assembles itself (core's `hydrate`, not `lunr.Index.load`),
@@ -53,6 +81,8 @@ const lunrUnused = [
   // \`lunr(config)\` builds an index with the Builder, and \`lunr.version\`: never used by core.
   ['  var builder = new lunr.Builder', '}\n\nlunr.version'],
   ['lunr.version = ', '/*!\n * lunr.utils'],
+  // utils.warn: only the pipeline's registry warns (see `lunrStubs`).
+  ['lunr.utils.warn = (function', 'lunr.utils.asString = function'],
   // utils.asString, utils.clone, FieldRef, Set, idf: used by the builder and idx.query() only.
   ['lunr.utils.asString = function', 'lunr.Token = function'],
   // Token.clone and the tokenizer (core tokenizes itself).
@@ -60,31 +90,52 @@ const lunrUnused = [
   // A pipeline is only registered and given to the index: core runs its functions itself.
   ['lunr.Pipeline.load = function', 'lunr.Pipeline.prototype.add = function'],
   ['lunr.Pipeline.prototype.after = function', 'lunr.Vector = function'],
-  ['lunr.Vector.prototype.insert = function', 'lunr.Vector.prototype.upsert = function'],
-  ['lunr.Vector.prototype.toArray = function', 'lunr.stemmer = '],
+  // Vector arithmetic: core scores with its own query vectors (`evaluate`); it only makes field vectors.
+  ['lunr.Vector.prototype.positionForIndex = function', 'lunr.stemmer = '],
   // The English stop word list and the trimmer (core filters with its own list).
   ['lunr.generateStopWordFilter = function', 'lunr.TokenSet = function'],
-  ['lunr.TokenSet.fromClause = function', 'lunr.TokenSet.fromFuzzyString = function'],
+  // TokenSet.fromArray, its Builder and toString (core builds the index's token set itself: `termSet`).
+  ['lunr.TokenSet.fromArray = function', 'lunr.TokenSet.fromFuzzyString = function'],
+  ['lunr.TokenSet.prototype.toString = function', 'lunr.TokenSet.prototype.intersect = function'],
+  ['lunr.TokenSet.Builder = function', 'lunr.Index = function'],
   // idx.search, idx.query, idx.toJSON, Index.load, Builder, MatchData, Query and the query-string
   // parser (core builds queries itself because the parser throws on everyday text).
   ['lunr.Index.prototype.search = function', '/**\n   * export the module via AMD']
 ]
 
-/** lunr as an ES module without the parts in `lunrUnused` (test/widget/lunr-trim.test.ts checks searches match). */
+/**
+ * Parts of lunr that core calls in the browser but whose work nobody uses
+ * there, replaced (first line to the first line of what follows) by the
+ * little that is. A pipeline is registered and handed to `new lunr.Index`,
+ * but never run, loaded or serialized in the browser (those are in
+ * `lunrUnused`): the registry of named functions and its warnings go; a
+ * pipeline still holds its functions and a registered function its label.
+ */
+const lunrStubs = [
+  [
+    'lunr.Pipeline = function',
+    'lunr.Vector = function',
+    'lunr.Pipeline = function () {\n  this._stack = [];\n};\n\n' +
+      'lunr.Pipeline.registerFunction = function (fn, label) {\n  fn.label = label;\n};\n\n' +
+      'lunr.Pipeline.prototype.add = function () {\n  this._stack.push.apply(this._stack, arguments);\n};\n\n'
+  ]
+]
+
+/** lunr as an ES module without the parts in `lunrUnused` and with `lunrStubs` (test/widget/lunr-trim.test.ts checks searches match). */
 function lunrAsEsm() {
   return {
     name: 'runbook-kit-lunr-esm',
     transform(code, id) {
       if (!/[\\/]node_modules[\\/]lunr[\\/]lunr\.js$/.test(id)) return null
       let trimmed = code
-      for (const [from, to] of lunrUnused) {
+      for (const [from, to, stub = ''] of [...lunrUnused, ...lunrStubs]) {
         const start = trimmed.indexOf(from)
         const end = trimmed.indexOf(to, start)
         if (start < 0 || end < 0) {
           trimmed = undefined
           break
         }
-        trimmed = trimmed.slice(0, start) + trimmed.slice(end)
+        trimmed = trimmed.slice(0, start) + stub + trimmed.slice(end)
       }
       if (trimmed === undefined) this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
       else code = trimmed
@@ -212,6 +263,7 @@ export default [
       nodeResolve({browser: true, exportConditions: ['production']}),
       typescript({tsconfig: 'packages/widget/tsconfig.build.json', outputToFilesystem: true}),
       collapseTemplateWhitespace(),
+      loadedIndexWritesItsPostings(),
       {
         name: 'runbook-kit-types-entry',
         generateBundle() {

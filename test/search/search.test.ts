@@ -247,6 +247,31 @@ describe('serialized index', () => {
     expect(reloaded.search('spooler').length).toBeGreaterThan(0)
   })
 
+  it('has the token set lunr’s builder makes: same terms, same edge order, equal subtrees shared', () => {
+    type Node = {final: boolean; edges: Record<string, Node>}
+    // @types/lunr leaves out `Index#tokenSet` and the static `TokenSet.fromArray` and `fromString`.
+    const sets = lunr.TokenSet as unknown as {fromArray(sorted: string[]): lunr.TokenSet; fromString(text: string): lunr.TokenSet}
+    const ours = (indexInternals(index).lunr as unknown as {tokenSet: lunr.TokenSet}).tokenSet
+    const theirs = sets.fromArray(index.toJSON().terms.slice().sort())
+    expect(ours.toArray()).toEqual(theirs.toArray())
+    /** Every node's finality and edge labels, in walk order, and the number of distinct nodes. */
+    const shape = (root: lunr.TokenSet) => {
+      const seen = new Set<Node>()
+      const out: string[] = []
+      const walk = (node: Node) => {
+        out.push(`${node.final ? 1 : 0}${Object.keys(node.edges).join('')}`)
+        seen.add(node)
+        for (const edge of Object.keys(node.edges)) walk(node.edges[edge]!)
+      }
+      walk(root as unknown as Node)
+      return {out, nodes: seen.size}
+    }
+    expect(shape(ours)).toEqual(shape(theirs))
+    for (const q of ['spool*', 'print*', '192*', '*']) {
+      expect(ours.intersect(sets.fromString(q)).toArray(), q).toEqual(theirs.intersect(sets.fromString(q)).toArray())
+    }
+  })
+
   it('is smaller than the same index in lunr’s own format', () => {
     const ours = JSON.stringify(index).length
     const theirs = JSON.stringify(indexInternals(index).lunr).length

@@ -3,8 +3,9 @@
  * A budget, not a timing.
  *
  * Issue 5 asks for ≤ 30 KB (goal) and a CI failure above 35 KB. The build is
- * 39.1 KB today (39.7 KB before the size pass of 2026-11-23, 42.9 KB before
- * the lunr trimming), so that budget is NOT met and issue 5 stays open. Until
+ * 38.1 KB today (39.1 KB before the size pass of 2026-11-29, 39.7 KB before
+ * the one of 2026-11-23, 42.9 KB before the lunr trimming), so that budget is
+ * NOT met and issue 5 stays open. Until
  * it is, this test holds the line at an interim ceiling of 40 KiB so the size
  * cannot grow unnoticed; lower `ceiling` to 35_000 once the build fits (see
  * docs/widget.md, "Size and speed").

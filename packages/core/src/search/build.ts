@@ -386,12 +386,11 @@ function hydrate(
     }
   }
 
-  // @types/lunr misnames `fieldVectors` and omits `TokenSet.fromArray`.
-  const tokenSets = lunr.TokenSet as unknown as {fromArray(sorted: string[]): lunr.TokenSet}
+  // @types/lunr misnames `fieldVectors`.
   const idx = new lunr.Index({
     invertedIndex,
     fieldVectors,
-    tokenSet: tokenSets.fromArray(terms.slice().sort()),
+    tokenSet: termSet(terms),
     fields: fieldSpecs.map((f) => f.name),
     pipeline: createPipeline()
   } as unknown as lunr.Index.Attributes)
@@ -399,6 +398,41 @@ function hydrate(
   // again from its runbooks (the same input gives the same postings).
   const serialized = built ? () => built : () => buildIndex(runbooks).toJSON()
   return publish(runbooks, {lunr: idx, docs, serialized})
+}
+
+/** A node of a `lunr.TokenSet` (the typings leave its fields out). */
+interface TokenSetNode {
+  final: boolean
+  edges: Record<string, TokenSetNode>
+  id: number
+}
+
+/**
+ * The token set of `terms`, the same as `lunr.TokenSet.fromArray(terms.slice().sort())`
+ * gives: a trie of `lunr.TokenSet` nodes, each node's edges added in sorted
+ * order (so `intersect` and `toArray` walk them in the same order), and
+ * equal subtrees shared (lunr's `Builder#minimize`, done here after the
+ * trie is built). The browser build needs no `lunr.TokenSet.Builder` then.
+ */
+function termSet(terms: readonly string[]): lunr.TokenSet {
+  const create = () => new lunr.TokenSet() as unknown as TokenSetNode
+  const root = create()
+  for (const term of terms.slice().sort()) {
+    let node = root
+    // By UTF-16 code unit, as lunr's builder.
+    for (let i = 0; i < term.length; i++) node = node.edges[term[i]!] ??= create()
+    node.final = true
+  }
+  const shared = new Map<string, TokenSetNode>()
+  const share = (node: TokenSetNode): TokenSetNode => {
+    let key = node.final ? '1' : '0'
+    for (const char of Object.keys(node.edges)) key += char + (node.edges[char] = share(node.edges[char]!)).id
+    const found = shared.get(key)
+    if (found) return found
+    shared.set(key, node)
+    return node
+  }
+  return share(root) as unknown as lunr.TokenSet
 }
 
 /** What is wrong with a serialized index, or `undefined`. */

@@ -8,10 +8,11 @@
  * no clause is required, and a `MatchData` with cloned metadata for every
  * (document, field). On 20,000 steps that is most of a query's time. This
  * evaluator walks the same inverted index, token set and field vectors in
- * the same order, with the same BM25 vectors and `lunr.Vector#similarity`,
- * so scores and order are identical (a test checks it against
- * `idx.query()`); it supports what `search` uses: optional clauses, trailing
- * wildcards and edit distance, over all fields.
+ * the same order, with the same BM25 vectors, and scores as
+ * `lunr.Vector#similarity` does (the same sums in the same order), so
+ * scores and order are identical (a test checks it against `idx.query()`);
+ * it supports what `search` uses: optional clauses, trailing wildcards and
+ * edit distance, over all fields.
  *
  * @module
  */
@@ -42,7 +43,8 @@ export interface FieldMatch {
 /** The parts of a `lunr.Index` the typings leave out. */
 interface IndexParts {
   invertedIndex: Record<string, Record<string, Record<string, unknown>> & {_index: number}>
-  fieldVectors: Record<string, lunr.Vector>
+  /** `lunr.Vector`s: `[term index, score, …]`, by ascending term index. */
+  fieldVectors: Record<string, {elements: number[]}>
   tokenSet: lunr.TokenSet
   fields: string[]
 }
@@ -53,7 +55,46 @@ interface TokenSetStatics {
   fromFuzzyString(term: string, editDistance: number): lunr.TokenSet
 }
 
-const sum = (a: number, b: number) => a + b
+/**
+ * A field's query vector, as lunr's `Vector#upsert` with a sum builds it
+ * (term index → summed boost), and its cosine similarity with a document's
+ * field vector as `Vector#similarity` computes it: the dot product summed
+ * by ascending term index, over the magnitude summed the same way.
+ */
+class QueryVector {
+  readonly #boosts = new Map<number, number>()
+  /** `[term index, boost, …]` by ascending term index, and the magnitude: set by the first `similarity`. */
+  #elements: number[] | undefined
+  #magnitude = 0
+
+  add(termIndex: number, boost: number): void {
+    const boosts = this.#boosts
+    boosts.set(termIndex, (boosts.get(termIndex) ?? 0) + boost)
+    this.#elements = undefined
+  }
+
+  /** `other`: a field vector's `[term index, score, …]`, by ascending term index. */
+  similarity(other: readonly number[]): number {
+    let elements = this.#elements
+    if (!elements) {
+      elements = this.#elements = [...this.#boosts].sort((a, b) => a[0] - b[0]).flat()
+      let squares = 0
+      for (let i = 1; i < elements.length; i += 2) squares += elements[i]! * elements[i]!
+      this.#magnitude = Math.sqrt(squares)
+    }
+    let dot = 0
+    for (let i = 0, j = 0; i < elements.length && j < other.length; ) {
+      if (elements[i]! < other[j]!) i += 2
+      else if (elements[i]! > other[j]!) j += 2
+      else {
+        dot += elements[i + 1]! * other[j + 1]!
+        i += 2
+        j += 2
+      }
+    }
+    return dot / this.#magnitude || 0
+  }
+}
 
 /**
  * Evaluate optional clauses against a lunr index, as `idx.query()` would.
@@ -69,8 +110,8 @@ export function evaluate(idx: lunr.Index, clauses: readonly ClauseSpec[]): Match
   const index = idx as unknown as IndexParts
   const tokenSets = lunr.TokenSet as unknown as TokenSetStatics
   const fields = index.fields
-  const queryVectors = new Map<string, lunr.Vector>()
-  for (const field of fields) queryVectors.set(field, new lunr.Vector([]))
+  const queryVectors = new Map<string, QueryVector>()
+  for (const field of fields) queryVectors.set(field, new QueryVector())
   const seen = new Set<string>()
   const byField = new Map<string, Map<string, FieldMatch>>()
   for (const field of fields) byField.set(field, new Map())
@@ -86,7 +127,7 @@ export function evaluate(idx: lunr.Index, clauses: readonly ClauseSpec[]): Match
       if (!posting) continue
       const termIndex = posting._index
       for (const field of fields) {
-        queryVectors.get(field)!.upsert(termIndex, clause.boost, sum)
+        queryVectors.get(field)!.add(termIndex, clause.boost)
         const key = `${term}/${field}`
         if (seen.has(key)) continue
         seen.add(key)
@@ -109,7 +150,7 @@ export function evaluate(idx: lunr.Index, clauses: readonly ClauseSpec[]): Match
   const results: Match[] = []
   for (const entry of order) {
     const vector = index.fieldVectors[`${entry.field}/${entry.ref}`]
-    const score = vector ? queryVectors.get(entry.field)!.similarity(vector) : 0
+    const score = vector ? queryVectors.get(entry.field)!.similarity(vector.elements) : 0
     const match = matches.get(entry.ref)
     if (match) {
       match.score += score
