@@ -60,6 +60,8 @@ describe(`fuzzing (seed ${seed}, ${Object.values(runs).reduce((a, b) => a + b)} 
         positions: fc.option(fc.boolean()),
         maxSteps: fc.option(fc.integer({min: -1, max: 6})),
         maxSize: fc.option(fc.integer({min: 0, max: 400})),
+        maxNesting: fc.option(fc.integer({min: -1, max: 6})),
+        maxParagraph: fc.option(fc.integer({min: -1, max: 3000})),
         id: fc.option(fc.constantFrom('x', '__proto__', ''))
       })
       fc.assert(
