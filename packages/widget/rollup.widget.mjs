@@ -40,34 +40,6 @@ function coreFromSource() {
 }
 
 /**
- * Core writes a loaded search index again (`index.toJSON()`) by indexing its
- * runbooks again (`hydrate` in core's search/build.ts), so that loading keeps
- * nothing of the serialized postings alive. That one call keeps core's
- * whole indexer (`buildIndex`, its document texts) in the browser build,
- * where nothing writes an index: the widget only searches, and never hands
- * an index out (components expose results, not the index). In the widget's
- * build a loaded index writes the postings it was loaded from instead; the
- * opened bundle holds them anyway (`openBundle` keeps the parsed bundle for
- * `load()`), and they are what a rebuild gives for the same runbooks.
- * Runs on the compiled JavaScript (after TypeScript).
- */
-function loadedIndexWritesItsPostings() {
-  const file = path.join(coreSource, 'search/build.ts')
-  const rebuild = '() => buildIndex(runbooks).toJSON()'
-  return {
-    name: 'runbook-kit-loaded-index-writes-its-postings',
-    transform(code, id) {
-      if (id !== file) return null
-      if (!code.includes(rebuild)) {
-        this.warn(`core's search/build.ts no longer rebuilds a loaded index with \`${rebuild}\`: the indexer stays in the widget`)
-        return null
-      }
-      return {code: code.replace(rebuild, '() => json'), map: null}
-    }
-  }
-}
-
-/**
  * lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export
  * is `module.exports`. Core runs only part of lunr in the browser: the
  * `Index` it assembles itself (core's `hydrate`, not `lunr.Index.load`),
@@ -263,7 +235,6 @@ export default [
       nodeResolve({browser: true, exportConditions: ['production']}),
       typescript({tsconfig: 'packages/widget/tsconfig.build.json', outputToFilesystem: true}),
       collapseTemplateWhitespace(),
-      loadedIndexWritesItsPostings(),
       {
         name: 'runbook-kit-types-entry',
         generateBundle() {

@@ -134,6 +134,16 @@ describe('openBundle reads only what is asked for', async () => {
     expect(opened.load()).toBe(opened.load())
   })
 
+  it("an opened bundle's index writes back the postings it was opened from; a loaded one indexes again, to the same", () => {
+    const opened = openBundle(JSON.parse(text) as unknown)
+    const fromOpened = opened.load().index.toJSON()
+    expect(fromOpened).toEqual(built.bundle.index)
+    const fromLoaded = loadBundle(text).index.toJSON()
+    expect(fromLoaded).toEqual(built.bundle.index)
+    expect(fromLoaded).not.toBe(fromOpened)
+    for (const query of queries) expect(search(opened.load().index, query)).toEqual(search(loadBundle(text).index, query))
+  })
+
   it('reports a malformed runbook only when that runbook (or the index) is needed', () => {
     const bundle = JSON.parse(text) as {runbooks: BundledRunbook[]; index: unknown}
     bundle.runbooks[1]!.body = '{"steps": "nope"}'

@@ -21,7 +21,7 @@
  * @module
  */
 import type {Nodes, Root} from 'mdast'
-import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, describe, loadIndex} from './search/build.js'
+import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, describe, loadIndex, loadIndexKeeping} from './search/build.js'
 import type {Command, Runbook, Step} from './types.js'
 
 /** The `format` of every bundle. */
@@ -142,7 +142,8 @@ export function createBundle(
  *   version, a missing or malformed field).
  */
 export function loadBundle(input: string | RunbookBundle | unknown): LoadedBundle {
-  return openBundle(input).load()
+  // The loaded index keeps nothing of the parsed bundle alive (see `loadIndex`).
+  return open(input, loadIndex).load()
 }
 
 /**
@@ -159,6 +160,14 @@ export function loadBundle(input: string | RunbookBundle | unknown): LoadedBundl
  *   `runbook-kit: …` naming what is wrong with the bundle or a summary.
  */
 export function openBundle(input: string | RunbookBundle | unknown): OpenedBundle {
+  // The opened bundle holds the parsed bundle anyway: its index writes those postings back.
+  return open(input, loadIndexKeeping)
+}
+
+function open(
+  input: string | RunbookBundle | unknown,
+  readIndex: (json: SerializedIndex, runbooks: readonly Runbook[]) => SearchIndex
+): OpenedBundle {
   let value: unknown = input
   if (typeof input === 'string') {
     try {
@@ -223,7 +232,7 @@ export function openBundle(input: string | RunbookBundle | unknown): OpenedBundl
       if (indexProblem) throw new TypeError(`runbook-kit: bundle.index ${indexProblem}`)
       let index: SearchIndex
       try {
-        index = loadIndex(bundle.index as SerializedIndex, runbooks)
+        index = readIndex(bundle.index as SerializedIndex, runbooks)
       } catch (error) {
         const reason = error instanceof Error ? error.message.replace(/^runbook-kit: /, '') : String(error)
         throw new TypeError(`runbook-kit: bundle.index does not fit bundle.runbooks: ${reason}`)

@@ -222,7 +222,7 @@ export function buildIndex(
     terms: [...termIds.keys()],
     postings
   }
-  return hydrate(serialized, runbooks, docs, serialized)
+  return hydrate(serialized, runbooks, docs, () => serialized)
 }
 
 function publish(runbooks: readonly Runbook[], inner: IndexInternals): SearchIndex {
@@ -253,6 +253,21 @@ const noMetadata: object = Object.freeze(Object.create(null) as object)
  *   `runbook-kit: …` naming what does not fit.
  */
 export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): SearchIndex {
+  // Keep nothing of `json` alive: the index written again is indexed again
+  // from its runbooks (the same input gives the same postings).
+  return readIndex(json, runbooks, () => buildIndex(runbooks).toJSON())
+}
+
+/**
+ * Load an index that writes `json` again as it is: for a holder that keeps
+ * `json` alive anyway (an opened bundle), and so that code which only
+ * searches (the widget's build) carries no indexer.
+ */
+export function loadIndexKeeping(json: SerializedIndex, runbooks: readonly Runbook[]): SearchIndex {
+  return readIndex(json, runbooks, () => json)
+}
+
+function readIndex(json: SerializedIndex, runbooks: readonly Runbook[], serialize: () => SerializedIndex): SearchIndex {
   const problem = checkSerializedIndex(json)
   if (problem) throw new TypeError(`runbook-kit: index ${problem}`)
   if (!Array.isArray(runbooks)) {
@@ -265,7 +280,7 @@ export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): 
         'it was built from other runbooks'
     )
   }
-  return hydrate(json, runbooks, docs)
+  return hydrate(json, runbooks, docs, serialize)
 }
 
 /**
@@ -279,7 +294,7 @@ function hydrate(
   json: SerializedIndex,
   runbooks: readonly Runbook[],
   docs: IndexedDoc[],
-  built?: SerializedIndex
+  serialize: () => SerializedIndex
 ): SearchIndex {
   const documents = json.documents
   const fieldCount = fieldSpecs.length
@@ -394,10 +409,7 @@ function hydrate(
     fields: fieldSpecs.map((f) => f.name),
     pipeline: createPipeline()
   } as unknown as lunr.Index.Attributes)
-  // Keep nothing of `json` alive: a loaded index written again is indexed
-  // again from its runbooks (the same input gives the same postings).
-  const serialized = built ? () => built : () => buildIndex(runbooks).toJSON()
-  return publish(runbooks, {lunr: idx, docs, serialized})
+  return publish(runbooks, {lunr: idx, docs, serialized: serialize})
 }
 
 /** A node of a `lunr.TokenSet` (the typings leave its fields out). */
