@@ -55,7 +55,13 @@ function blocks(tree: Root, cuts: readonly number[]): string[] {
 
 /** Split `text` at cuts for paragraphs longer than `max`, and check what must hold; returns the cuts. */
 function expectSound(text: string, max: number): number[] {
-  const cuts = paragraphCuts(text, max)
+  const found = paragraphCuts(text, max)
+  // Each cut's line and column are those of its offset.
+  for (const cut of found) {
+    const before = text.slice(0, cut.offset).split(/\r\n|\r|\n/)
+    expect({line: cut.line, column: cut.column}).toEqual({line: before.length, column: before[before.length - 1]!.length + 1})
+  }
+  const cuts = found.map((cut) => cut.offset)
   const split = parseMarkdown(text, {splitAt: cuts})
   const expected = whole.parse(text)
   if (cuts.length === 0) {

@@ -27,14 +27,22 @@
  */
 import {frontmatterEnd} from './processor.js'
 
+/** A place where a paragraph is cut: its offset, and its 1-based line and column. */
+export interface ParagraphCut {
+  offset: number
+  line: number
+  column: number
+}
+
 /**
- * Offsets at which a paragraph longer than `max` characters is cut, in
+ * The places at which a paragraph longer than `max` characters is cut, in
  * order, each about `max` characters after the paragraph's start or the
  * cut before. None in most texts.
  */
-export function paragraphCuts(markdown: string, max: number): number[] {
-  const cuts: number[] = []
-  if (markdown.length <= max) return cuts
+export function paragraphCuts(markdown: string, max: number): ParagraphCut[] {
+  const cuts: ParagraphCut[] = []
+  const body = frontmatterEnd(markdown)
+  if (markdown.length <= max || body === undefined) return cuts
   let fence: RegExp | undefined
   let html: RegExp | undefined
   /** Whether a line here may start a top-level paragraph: after a blank line, a heading or a break. */
@@ -42,10 +50,12 @@ export function paragraphCuts(markdown: string, max: number): number[] {
   /** The paragraph being read, or undefined between paragraphs. */
   let paragraph: Paragraph | undefined
   const line = /([^\r\n]*)(\r\n|\r|\n|$)/g
-  line.lastIndex = frontmatterEnd(markdown) ?? markdown.length
+  let number = 0
   for (let match = line.exec(markdown); match && match[0] !== ''; match = line.exec(markdown)) {
     const start = match.index
     const text = match[1]!
+    number++
+    if (start < body) continue
     if (fence) {
       if (fence.test(text)) fence = undefined
       continue
@@ -58,7 +68,7 @@ export function paragraphCuts(markdown: string, max: number): number[] {
     if (kind === 'text') {
       if (paragraph) {
         if (start - paragraph.from > max && paragraph.brackets === 0 && paragraph.code === 0 && startsParagraph(markdown, start)) {
-          cuts.push(start)
+          cuts.push({offset: start, line: number, column: 1})
           paragraph.from = start
         }
       } else if (canStart && /^[^ \t]/.test(text) && !/^\[[^\]]*\]:/.test(text)) {
@@ -72,7 +82,7 @@ export function paragraphCuts(markdown: string, max: number): number[] {
       // Lines are cut inside only when long, so that a paragraph of lines is cut between them. A line
       // with a `|` may be the header of a table that a delimiter row on the next line starts.
       const inside = text.length > max / 4 && !text.includes('|') ? max : Infinity
-      cutInside(markdown, start, start + text.length, inside, paragraph, cuts)
+      cutInside(markdown, start, start + text.length, number, inside, paragraph, cuts)
       continue
     }
     paragraph = undefined
@@ -136,7 +146,7 @@ function htmlBlockEnd(text: string): RegExp | undefined {
 }
 
 /**
- * Read the line `markdown[from, to)` of a paragraph: track open link
+ * Read the line `markdown[from, to)`, line number `line`, of a paragraph: track open link
  * brackets and code spans, and cut it where the paragraph has grown past
  * `max` since its last cut, after a space and before a letter or `[`.
  */
@@ -144,9 +154,10 @@ function cutInside(
   markdown: string,
   from: number,
   to: number,
+  line: number,
   max: number,
   paragraph: Paragraph,
-  cuts: number[]
+  cuts: ParagraphCut[]
 ): void {
   let angle = false
   for (let index = from; index < to; index++) {
@@ -179,7 +190,7 @@ function cutInside(
       (markdown.charCodeAt(index - 1) === 32 || markdown.charCodeAt(index - 1) === 9) &&
       startsParagraph(markdown, index)
     ) {
-      cuts.push(index)
+      cuts.push({offset: index, line, column: index - from + 1})
       paragraph.from = index
     }
     if (code === 91 /* [ */) paragraph.brackets++

@@ -126,7 +126,7 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
     source = source.slice(0, deep.offset)
   }
   const cuts = paragraphCuts(source, settings.maxParagraph)
-  for (const place of pointsAt(source, cuts)) {
+  for (const place of cuts) {
     diagnostics.push(
       createDiagnostic(
         'limit-exceeded',
@@ -139,7 +139,7 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
   }
   let tree: Root
   try {
-    tree = parseMarkdown(source, {splitAt: cuts})
+    tree = parseMarkdown(source, {splitAt: cuts.map((cut) => cut.offset)})
   } catch (error) {
     // The Markdown parser failing (a stack overflow on input the limits missed) must not throw either.
     tree = {type: 'root', children: []}
@@ -649,23 +649,4 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 40))
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object'
   return `${typeof value} ${String(value)}`
-}
-
-/** Line and column of each of `offsets` (in order) in `text`. */
-function pointsAt(text: string, offsets: readonly number[]): Array<{line: number; column: number; offset: number}> {
-  const points: Array<{line: number; column: number; offset: number}> = []
-  let line = 1
-  let lineStart = 0
-  let index = 0
-  for (const offset of offsets) {
-    for (; index < offset; index++) {
-      const code = text.charCodeAt(index)
-      if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
-        line++
-        lineStart = index + 1
-      }
-    }
-    points.push({line, column: offset - lineStart + 1, offset})
-  }
-  return points
 }
