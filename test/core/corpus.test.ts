@@ -73,8 +73,10 @@ describeCorpus('corpus of real runbooks', () => {
     const file = 'openshift__runbooks/alerts/cluster-network-operator/NoOvnMasterLeader.md'
     const runbook = get(file)
     expect(runbook.title).toBe('NoOvnMasterLeader')
-    expect(titles(file).slice(0, 4)).toEqual(['Meaning', 'Impact', 'Diagnosis', 'Mitigation'])
-    const mitigation = runbook.steps[3]!
+    // "Diagnosis" has no text of its own: its two checks are the steps, and its anchor leads to the first.
+    expect(titles(file).slice(0, 5)).toEqual(['Meaning', 'Impact', 'Fix alerts before continuing', 'OVN-kubernetes master pods', 'Mitigation'])
+    expect(runbook.anchors.diagnosis).toBe(runbook.steps[2]!.id)
+    const mitigation = runbook.steps[4]!
     expect(mitigation.kind).toBe('decision')
     expect(mitigation.edges.map((edge) => edge.label)).toEqual([
       'The control plane nodes are not running',
@@ -83,9 +85,8 @@ describeCorpus('corpus of real runbooks', () => {
       'All the ovnkube-master pods are not running',
       'All the ovnkube-master pods are running'
     ])
-    expect(runbook.steps.slice(4).every((step) => step.kind === 'end')).toBe(true)
     // Indented code blocks are commands.
-    expect(runbook.steps[2]!.commands.map((command) => command.code)).toContain('oc get lease -n openshift-ovn-kubernetes')
+    expect(runbook.steps[3]!.commands.map((command) => command.code)).toContain('oc get lease -n openshift-ovn-kubernetes')
   })
 
   it('GitLab runbook numbered "1. 1. 1." across code blocks is one list of steps', () => {
@@ -104,10 +105,20 @@ describeCorpus('corpus of real runbooks', () => {
     expect(runbook.steps.every((step) => step.commands.length > 0)).toBe(true)
   })
 
-  it('GitLab bastion runbook: "1." items with code between them stay one list', () => {
-    const runbook = get('mattrussi__gitlab-com-runbooks/docs/bastions/gprd-bastions.md')
-    expect(runbook.structure).toBe('ordered-list')
-    expect(runbook.steps).toHaveLength(4)
+  it('GitLab bastion runbook: a lone "##" heading is a second title, its "#####" sections the steps, their numbered lists kept inside', () => {
+    const file = 'mattrussi__gitlab-com-runbooks/docs/bastions/gprd-bastions.md'
+    const runbook = get(file)
+    expect(runbook.structure).toBe('sections')
+    expect(titles(file)).toEqual([
+      'How to start using them',
+      'Console access',
+      'Host keys',
+      'Tunnel https traffic',
+      'Tunnel git-over-ssh traffic'
+    ])
+    // The closing link list is reference: shown after the steps, not a step.
+    expect(runbook.outro.children.length).toBeGreaterThan(0)
+    expect(runbook.steps[3]!.content.children.some((node) => node.type === 'list' && node.ordered)).toBe(true)
   })
 
   it('Velero procedure: code blocks inside list items are the steps’ commands', () => {

@@ -293,7 +293,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
   addAnchors(structure.intro, undefined)
   addAnchors(structure.outro, undefined)
-  units.forEach((unit, index) => addAnchors(unit.nodes, ids[index]))
+  units.forEach((unit, index) => addAnchors([...(unit.containers ?? []), ...unit.nodes], ids[index]))
   if (firstHeading && slugs.has(firstHeading)) known.add(slugs.get(firstHeading)!)
   const resolveAnchor = (anchor: string): string | undefined => {
     for (const candidate of [anchor, anchor.toLowerCase()]) {

@@ -7,6 +7,7 @@ import type {Heading, List, ListItem, Paragraph, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position, Structure} from './types.js'
 import {textOf} from './walk.js'
+import {sectionRole} from './parse/structure/section-roles.js'
 
 /** A step before it is a step: its heading (if any), title and content nodes. */
 export interface Unit {
@@ -23,6 +24,8 @@ export interface Unit {
   conditional: boolean
   nodes: RootContent[]
   position: Position | undefined
+  /** Headings of container sections this unit stands for (their anchors lead to it). */
+  containers?: Heading[] | undefined
 }
 
 /** The units of a document and what surrounds them. */
@@ -34,7 +37,7 @@ export interface Layout {
 }
 
 const stepHeadingPattern =
-  /^(?:step\s+(\d+[a-z]?)\b\s*[:.)\-–—]?\s*|(\d+(?:\.\d+)*)[.)]?\s+(?=\S)|phase\s+(\d+|[ivx]+)\b\s*[:.)\-–—]?\s*)/i
+  /^(?:step\s+(\d+[a-z]?)\b\s*[:.)\-–—]?\s*|(\d+(?:\.\d+)*)[.)]?\s+(?=\S)|(?:phase|part|stage)\s+(\d+|[ivx]+)\b\s*[:.)\-–—]?\s*)/i
 const conditionalPattern = /^if\b/i
 const attributePattern = /\s*\{\s*((?:[#.][\w:-]+\s*)+)\}\s*$/
 
@@ -73,63 +76,164 @@ export function stepNumberOf(text: string): {number?: string; title: string} | u
 
 /** Decide the structure of `body` (the document without frontmatter and title heading). */
 export function layout(body: RootContent[], source: string, attributes: ReadonlyMap<Heading, HeadingAttributes>): Layout {
-  const headings = body.filter((node): node is Heading => node.type === 'heading')
+  // A lone top heading over the whole document is a title: its sub-sections are the sections.
+  const {lead, rest, depth} = pastTitleHeadings(body)
+  const sectionNodes = rest
+  const intro: RootContent[] = [...lead]
 
-  // (a) Step headings.
-  const counts = new Map<number, number>()
-  for (const heading of headings) {
-    if (stepNumberOf(toString(heading))) counts.set(heading.depth, (counts.get(heading.depth) ?? 0) + 1)
-  }
-  let stepDepth = 0
-  let best = 1
-  for (const [depth, count] of [...counts].sort((a, b) => a[0] - b[0])) {
-    if (count > best) {
-      best = count
-      stepDepth = depth
-    }
-  }
-  if (stepDepth > 0) {
-    const first = body.findIndex(
-      (node) => node.type === 'heading' && node.depth === stepDepth && stepNumberOf(toString(node)) !== undefined
-    )
-    return {
-      structure: 'step-headings',
-      intro: body.slice(0, first),
-      units: splitConditionals(sections(body.slice(first), stepDepth, true, attributes), attributes),
-      outro: []
-    }
+  if (depth === undefined) {
+    // No headings: the principal ordered list, else the whole file is one step.
+    const run = principalList(body, source)
+    if (run) return listLayout(body, run)
+    return {structure: 'single', intro: [], units: [], outro: body}
   }
 
-  // (b) The principal ordered list.
-  const minDepth = headings.reduce((min, heading) => Math.min(min, heading.depth), 7)
-  const sectionCount = headings.filter((heading) => heading.depth === minDepth).length
-  const run = principalList(body, source)
-  if (run) {
-    const span = spanOf(body)
-    const share = span > 0 ? run.length / span : 1
-    if (sectionCount < 2 || share >= 0.4) {
-      return {
-        structure: 'ordered-list',
-        intro: body.slice(0, run.first),
-        units: run.items.map(({item, trailing}, index) => listUnit(item, trailing, index)),
-        outro: body.slice(run.last + 1)
+  let units = sections(sectionNodes, depth, false, attributes)
+  const numbered = units.filter((unit) => unit.heading && stepNumberOf(toString(unit.heading).trim()) !== undefined).length
+  const stepHeadings = numbered >= 2
+  if (stepHeadings) units = sections(sectionNodes, depth, true, attributes)
+  units = expandContainers(units, attributes, stepHeadings)
+
+  // Framing sections: leading intro-like ones and reference ones at either end are not steps.
+  const outro: RootContent[] = []
+  const roleOf = (unit: Unit) => sectionRole(unit.heading ? toString(unit.heading).trim() : unit.title, unit.nodes)
+  let first = 0
+  while (first < units.length - 1 && roleOf(units[first]!) !== 'step') first++
+  let last = units.length - 1
+  while (last > first && roleOf(units[last]!) === 'reference') last--
+  if (units.slice(first, last + 1).some((unit) => roleOf(unit) === 'step')) {
+    for (const unit of units.slice(0, first)) intro.push(...unitNodes(unit))
+    for (const unit of units.slice(last + 1)) outro.push(...unitNodes(unit))
+    units = mergeReferences(units.slice(first, last + 1), roleOf)
+  }
+
+  // One section left that holds the procedure: its sub-sections, or its numbered list, are the steps.
+  if (units.length === 1 && !stepHeadings) {
+    const only = units[0]!
+    const inner = only.nodes.filter((node): node is Heading => node.type === 'heading')
+    const run = principalList(only.nodes, source)
+    if (run && (inner.length === 0 || run.first < only.nodes.indexOf(inner[0]!))) {
+      const listed = listLayout(only.nodes, run)
+      return {structure: 'ordered-list', intro: [...intro, ...(only.heading ? [only.heading] : []), ...listed.intro], units: listed.units, outro: [...listed.outro, ...outro]}
+    }
+    const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
+    const allConditions = inner.filter((heading) => heading.depth === innerDepth).every((heading) => conditionalPattern.test(toString(heading).trim()))
+    if (inner.length >= 2 && !allConditions) {
+      const firstInner = only.nodes.findIndex((node) => node.type === 'heading' && node.depth === innerDepth)
+      const subUnits = sections(only.nodes.slice(firstInner), innerDepth, false, attributes)
+      if (subUnits.length >= 2) {
+        const subNumbered = subUnits.filter((unit) => unit.heading && stepNumberOf(toString(unit.heading).trim()) !== undefined).length >= 2
+        return {
+          structure: subNumbered ? 'step-headings' : 'sections',
+          intro: [...intro, ...(only.heading ? [only.heading] : []), ...only.nodes.slice(0, firstInner)],
+          units: splitConditionals(subNumbered ? sections(only.nodes.slice(firstInner), innerDepth, true, attributes) : subUnits, attributes),
+          outro
+        }
       }
     }
   }
 
-  // (c) Sections.
-  if (headings.length > 0) {
-    const first = body.findIndex((node) => node.type === 'heading' && node.depth === minDepth)
-    return {
-      structure: 'sections',
-      intro: body.slice(0, first),
-      units: splitConditionals(sections(body.slice(first), minDepth, false, attributes), attributes),
-      outro: []
+  // A numbered list before the first section that makes most of the document is the procedure.
+  const leadRun = principalList(lead, source)
+  if (leadRun && !stepHeadings && (units.length < 2 || (spanOf(body) > 0 && leadRun.length / spanOf(body) >= 0.4))) {
+    const listed = listLayout(lead, leadRun)
+    return {structure: 'ordered-list', intro: listed.intro, units: listed.units, outro: [...listed.outro, ...sectionNodes]}
+  }
+  if (units.length === 0) return {structure: 'single', intro: [], units: [], outro: body}
+
+  return {structure: stepHeadings ? 'step-headings' : 'sections', intro, units: splitConditionals(units, attributes), outro}
+}
+
+/** The ordered-list layout of `nodes` around its principal list. */
+function listLayout(nodes: RootContent[], run: ListRun): Layout {
+  return {
+    structure: 'ordered-list',
+    intro: nodes.slice(0, run.first),
+    units: run.items.map(({item, trailing}, index) => listUnit(item, trailing, index)),
+    outro: nodes.slice(run.last + 1)
+  }
+}
+
+/** A unit's nodes as they stand in the document: its heading, then its content. */
+function unitNodes(unit: Unit): RootContent[] {
+  return unit.heading ? [unit.heading, ...unit.nodes] : unit.nodes
+}
+
+/**
+ * Skip lone top headings that stand over the whole document (a second title,
+ * `## Playbook: Phishing` above `### Investigate … ### Recover`): while the
+ * shallowest heading level has one heading, it comes first and deeper
+ * headings follow it, the sections are one level down. Returns what comes
+ * before the sections (`lead`), the sections' nodes and their depth.
+ */
+function pastTitleHeadings(body: RootContent[]): {lead: RootContent[]; rest: RootContent[]; depth: number | undefined} {
+  let start = 0
+  for (;;) {
+    const headings = body.slice(start).filter((node): node is Heading => node.type === 'heading')
+    if (headings.length === 0) return {lead: body.slice(0, start), rest: [], depth: undefined}
+    const depth = headings.reduce((min, heading) => Math.min(min, heading.depth), 7)
+    const top = headings.filter((heading) => heading.depth === depth)
+    const firstAt = body.indexOf(headings[0]!, start)
+    const deeper = headings.filter((heading) => heading.depth > depth)
+    const nextDepth = deeper.reduce((min, heading) => Math.min(min, heading.depth), 7)
+    const conditions = deeper.filter((heading) => heading.depth === nextDepth).every((heading) => conditionalPattern.test(toString(heading).trim()))
+    if (top.length === 1 && headings[0] === top[0] && deeper.length >= 2 && !conditions) {
+      start = firstAt + 1
+      continue
+    }
+    const firstTop = body.findIndex((node, index) => index >= start && node.type === 'heading' && node.depth === depth)
+    return {lead: body.slice(0, firstTop), rest: body.slice(firstTop), depth}
+  }
+}
+
+/**
+ * Container sections: a section with no content of its own before its
+ * sub-headings (`## Diagnosis` straight over `### Check the pods`, `###
+ * Check the nodes`) gives its sub-sections as steps. Sub-headings that are
+ * all conditions ("If …") stay with their section, to become branches.
+ */
+function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAttributes>, numbered: boolean): Unit[] {
+  const result: Unit[] = []
+  for (const unit of units) {
+    const firstInner = unit.nodes.findIndex((node) => node.type === 'heading')
+    const own = firstInner === -1 ? unit.nodes : unit.nodes.slice(0, firstInner)
+    const inner = unit.nodes.filter((node): node is Heading => node.type === 'heading')
+    const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
+    const subHeadings = inner.filter((heading) => heading.depth === innerDepth)
+    const empty = own.every((node) => node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition')
+    if (
+      firstInner === -1 ||
+      !empty ||
+      subHeadings.length < 1 ||
+      unit.explicitId !== undefined ||
+      subHeadings.every((heading) => conditionalPattern.test(toString(heading).trim()))
+    ) {
+      result.push(unit)
+      continue
+    }
+    const expanded = expandContainers(sections(unit.nodes.slice(firstInner), innerDepth, numbered, attributes), attributes, numbered)
+    // The container's heading and own nodes stay with its first sub-section, as an anchor and content.
+    const head = expanded[0]!
+    head.containers = [...(unit.containers ?? []), ...(unit.heading ? [unit.heading] : []), ...(head.containers ?? [])]
+    if (own.length > 0) head.nodes.unshift(...own)
+    result.push(...expanded)
+  }
+  return result
+}
+
+/** Reference sections between steps ("Reference: escalation contacts") are kept with the step before them, not made steps. */
+function mergeReferences(units: Unit[], roleOf: (unit: Unit) => string): Unit[] {
+  const result: Unit[] = []
+  for (const unit of units) {
+    const previous = result[result.length - 1]
+    if (previous && roleOf(unit) === 'reference') {
+      previous.nodes.push(...unitNodes(unit))
+      previous.position = extend(previous.position, unitNodes(unit))
+    } else {
+      result.push(unit)
     }
   }
-
-  // (d) The whole file is one step.
-  return {structure: 'single', intro: [], units: [], outro: body}
+  return result
 }
 
 /** Units from headings at `depth` (or shallower): each heading and what follows it. */
