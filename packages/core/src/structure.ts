@@ -7,7 +7,7 @@ import type {Heading, List, ListItem, Paragraph, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position, Structure} from './types.js'
 import {textOf} from './walk.js'
-import {sectionRole} from './parse/structure/section-roles.js'
+import {holdsActions, sectionRole} from './parse/structure/section-roles.js'
 
 /** A step before it is a step: its heading (if any), title and content nodes. */
 export interface Unit {
@@ -92,8 +92,6 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
   const numbered = units.filter((unit) => unit.heading && stepNumberOf(toString(unit.heading).trim()) !== undefined).length
   const stepHeadings = numbered >= 2
   if (stepHeadings) units = sections(sectionNodes, depth, true, attributes)
-  units = expandContainers(units, attributes, stepHeadings)
-
   // Framing sections: leading intro-like ones and reference ones at either end are not steps.
   const outro: RootContent[] = []
   const roleOf = (unit: Unit) => sectionRole(unit.heading ? toString(unit.heading).trim() : unit.title, unit.nodes)
@@ -104,8 +102,11 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
   if (units.slice(first, last + 1).some((unit) => roleOf(unit) === 'step')) {
     for (const unit of units.slice(0, first)) intro.push(...unitNodes(unit))
     for (const unit of units.slice(last + 1)) outro.push(...unitNodes(unit))
-    units = mergeReferences(units.slice(first, last + 1), roleOf)
+    units = units.slice(first, last + 1)
   }
+  units = flattenPhases(units, attributes, stepHeadings)
+  units = expandContainers(units, attributes, stepHeadings)
+  units = mergeFraming(units, roleOf)
 
   // One section left that holds the procedure: its sub-sections, or its numbered list, are the steps.
   if (units.length === 1 && !stepHeadings) {
@@ -186,6 +187,60 @@ function pastTitleHeadings(body: RootContent[]): {lead: RootContent[]; rest: Roo
   }
 }
 
+/** A unit's sub-sections: the headings one level down, where its own content ends, and their depth. */
+function subSectionsOf(unit: Unit): {own: RootContent[]; rest: RootContent[]; headings: Heading[]; depth: number} {
+  const firstInner = unit.nodes.findIndex((node) => node.type === 'heading')
+  if (firstInner === -1) return {own: unit.nodes, rest: [], headings: [], depth: 7}
+  const inner = unit.nodes.filter((node): node is Heading => node.type === 'heading')
+  const depth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
+  const start = unit.nodes.findIndex((node) => node.type === 'heading' && node.depth === depth)
+  return {own: unit.nodes.slice(0, start), rest: unit.nodes.slice(start), headings: inner.filter((heading) => heading.depth === depth), depth}
+}
+
+/** Sub-headings that name alternatives or conditions ("Option 2", "On Windows", "If …"), which stay inside their section. */
+const alternativePattern = /^(?:if|when|unless|in case|otherwise|option|method|approach|alternative(?:ly)?|for|on|using|with|via)\b/i
+
+/** Whether sub-headings read as steps of their own: not all alternatives, not numbered actions of a phase. */
+function stepLike(headings: Heading[]): boolean {
+  if (headings.length === 0) return false
+  const texts = headings.map((heading) => toString(heading).trim())
+  if (texts.every((text) => alternativePattern.test(text))) return false
+  return texts.filter((text) => stepNumberOf(text) !== undefined).length < 2
+}
+
+/**
+ * Phases of headed steps: when most top-level sections (at least three)
+ * hold two or more sub-sections each (`# Investigate` over `## Collect
+ * evidence`, `## Analyze evidence`), the sub-sections are the steps. A
+ * phase's own text before them is a step of its own when it holds actions,
+ * else it stays with the phase's first sub-section.
+ */
+function flattenPhases(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAttributes>, numbered: boolean): Unit[] {
+  const phased = units.filter((unit) => {
+    const sub = subSectionsOf(unit)
+    return sub.headings.length >= 2 && stepLike(sub.headings)
+  })
+  if (units.length < 3 || phased.length * 2 < units.length) return units
+  const result: Unit[] = []
+  for (const unit of units) {
+    const sub = subSectionsOf(unit)
+    if (!phased.includes(unit)) {
+      result.push(unit)
+      continue
+    }
+    const subUnits = sections(sub.rest, sub.depth, numbered, attributes)
+    if (holdsActions(sub.own)) {
+      result.push({...unit, nodes: sub.own, position: extend(unit.heading?.position ?? unit.position, sub.own)}, ...subUnits)
+    } else {
+      const head = subUnits[0]!
+      head.containers = [...(unit.containers ?? []), ...(unit.heading ? [unit.heading] : []), ...(head.containers ?? [])]
+      head.nodes.unshift(...sub.own)
+      result.push(...subUnits)
+    }
+  }
+  return result
+}
+
 /**
  * Container sections: a section with no content of its own before its
  * sub-headings (`## Diagnosis` straight over `### Check the pods`, `###
@@ -201,13 +256,7 @@ function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, Headin
     const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
     const subHeadings = inner.filter((heading) => heading.depth === innerDepth)
     const empty = own.every((node) => node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition')
-    if (
-      firstInner === -1 ||
-      !empty ||
-      subHeadings.length < 1 ||
-      unit.explicitId !== undefined ||
-      subHeadings.every((heading) => conditionalPattern.test(toString(heading).trim()))
-    ) {
+    if (firstInner === -1 || !empty || unit.explicitId !== undefined || !stepLike(subHeadings)) {
       result.push(unit)
       continue
     }
@@ -221,12 +270,16 @@ function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, Headin
   return result
 }
 
-/** Reference sections between steps ("Reference: escalation contacts") are kept with the step before them, not made steps. */
-function mergeReferences(units: Unit[], roleOf: (unit: Unit) => string): Unit[] {
+/**
+ * Reference and background sections between steps ("Reference: escalation
+ * contacts", "Responsibilities") are kept with the step before them, not made
+ * steps.
+ */
+function mergeFraming(units: Unit[], roleOf: (unit: Unit) => string): Unit[] {
   const result: Unit[] = []
   for (const unit of units) {
     const previous = result[result.length - 1]
-    if (previous && roleOf(unit) === 'reference') {
+    if (previous && roleOf(unit) !== 'step') {
       previous.nodes.push(...unitNodes(unit))
       previous.position = extend(previous.position, unitNodes(unit))
     } else {

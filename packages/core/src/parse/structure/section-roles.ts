@@ -28,7 +28,7 @@ import {walk} from '../../walk.js'
 export type SectionRole = 'intro' | 'reference' | 'step'
 
 const introTitle =
-  /^(?:overview|purpose|scope|introduction|intro|about(?: this (?:runbook|document|page|playbook|guide))?|background|context|description|audience|goals?|objectives?|responsibilit(?:y|ies)|roles and responsibilities|who (?:is )?this (?:is )?for|summary|tl;?dr|definitions?|terminology|glossary|table of contents|contents|toc)$/i
+  /^(?:overview|purpose|scope|introduction|intro|about(?: this (?:runbook|document|page|playbook|guide))?|background|context|description|audience|goals?|objectives?|responsibilit(?:y|ies)|roles and responsibilities|who (?:is )?this (?:is )?for|summary|tl;?dr|definitions?|terminology|glossary|table of contents|contents|toc|(?:the )?(?:goal|purpose|aim|objective)s? of this\b.*)$/i
 
 const referenceTitle =
   /^(?:references?|resources|(?:further|additional|more) (?:reading|information|info|resources|links|details)|further info|see also|related(?: (?:documentation|docs|links|runbooks|pages|resources|articles|information))?|(?:useful|helpful|external|other) (?:links|resources)|links|appendi(?:x|ces)\b.*|revision history|change ?log|document(?:ation)? history|version history|history|glossary|mitre\b.*|att&ck\b.*|acknowledge?ments|credits|licen[cs]e|footnotes|learn more|reference:.*|references? and .*)$/i
