@@ -20,6 +20,7 @@ import {hashText} from './hash.js'
 import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {paragraphCuts} from './paragraphs.js'
+import {readBoldHeadings} from './parse/structure/bold-headings.js'
 import {parseMarkdown} from './processor.js'
 import {type HeadingAttributes, layout, takeAttributes} from './structure.js'
 import {hasTemplateSyntax} from './template.js'
@@ -224,7 +225,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const id = settings.id || frontmatter.id || (file ? idFromPath(file) : undefined) || slugText(title) || 'runbook'
 
   const definitions = collectDefinitions(tree)
-  const structure = layout(body, source, attributes)
+  const structure = layout(readBoldHeadings(body), source, attributes)
   let units = structure.units
   if (structure.structure === 'single') {
     units = [

@@ -209,7 +209,7 @@ function stepLike(headings: Heading[]): boolean {
 }
 
 /**
- * Phases of headed steps: when most top-level sections (at least three)
+ * Phases of headed steps: when most top-level sections, and at least three,
  * hold two or more sub-sections each (`# Investigate` over `## Collect
  * evidence`, `## Analyze evidence`), the sub-sections are the steps. A
  * phase's own text before them is a step of its own when it holds actions,
@@ -220,7 +220,7 @@ function flattenPhases(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAt
     const sub = subSectionsOf(unit)
     return sub.headings.length >= 2 && stepLike(sub.headings)
   })
-  if (units.length < 3 || phased.length * 2 < units.length) return units
+  if (phased.length < 3 || phased.length * 2 < units.length) return units
   const result: Unit[] = []
   for (const unit of units) {
     const sub = subSectionsOf(unit)
