@@ -8,6 +8,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position, Structure} from './types.js'
 import {textOf} from './walk.js'
 import {holdsActions, sectionRole} from './parse/structure/section-roles.js'
+import {proseStepStarts} from './parse/structure/prose-steps.js'
 
 /** A step before it is a step: its heading (if any), title and content nodes. */
 export interface Unit {
@@ -85,6 +86,15 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
     // No headings: the principal ordered list, else the whole file is one step.
     const run = principalList(body, source)
     if (run) return listLayout(body, run)
+    const starts = proseStepStarts(body)
+    if (starts) {
+      return {
+        structure: 'sections',
+        intro: body.slice(0, starts[0]),
+        units: starts.map((start, index) => proseUnit(body.slice(start, starts[index + 1] ?? body.length))),
+        outro: []
+      }
+    }
     return {structure: 'single', intro: [], units: [], outro: body}
   }
 
@@ -143,6 +153,13 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
   if (units.length === 0) return {structure: 'single', intro: [], units: [], outro: body}
 
   return {structure: stepHeadings ? 'step-headings' : 'sections', intro, units: splitConditionals(units, attributes), outro}
+}
+
+/** A prose step: its paragraph's first sentence is the title; the paragraph stays as content. */
+function proseUnit(nodes: RootContent[]): Unit {
+  const title = firstSentence(textOf(nodes[0]!).replace(/\s+/g, ' ').trim())
+  const position = nodes[0]!.position ? extend({start: nodes[0]!.position.start, end: nodes[0]!.position.end}, nodes) : undefined
+  return {title: title || 'Step', endAttribute: false, depth: 0, conditional: false, nodes, position}
 }
 
 /** The ordered-list layout of `nodes` around its principal list. */
@@ -241,11 +258,15 @@ function flattenPhases(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAt
   return result
 }
 
+/** Sections whose sub-sections are remedies to choose from by cause, not steps in a row. */
+const remediesPattern = /^(?:mitigation|remediation|resolution|solutions?|fixes|workarounds?|possible (?:fixes|causes|solutions))s?$/i
+
 /**
  * Container sections: a section with no content of its own before its
  * sub-headings (`## Diagnosis` straight over `### Check the pods`, `###
  * Check the nodes`) gives its sub-sections as steps. Sub-headings that are
- * all conditions ("If …") stay with their section, to become branches.
+ * all conditions ("If …") or alternatives ("Option 2"), numbered actions of
+ * a phase, and the remedies under `## Mitigation` stay with their section.
  */
 function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAttributes>, numbered: boolean): Unit[] {
   const result: Unit[] = []
@@ -256,7 +277,7 @@ function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, Headin
     const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
     const subHeadings = inner.filter((heading) => heading.depth === innerDepth)
     const empty = own.every((node) => node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition')
-    if (firstInner === -1 || !empty || unit.explicitId !== undefined || !stepLike(subHeadings)) {
+    if (firstInner === -1 || !empty || unit.explicitId !== undefined || !stepLike(subHeadings) || remediesPattern.test(unit.title)) {
       result.push(unit)
       continue
     }
