@@ -116,7 +116,7 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
   }
   units = flattenPhases(units, attributes, stepHeadings)
   units = expandContainers(units, attributes, stepHeadings)
-  units = mergeFraming(units, roleOf)
+  if (units.some((unit) => roleOf(unit) === 'step')) units = mergeFraming(units, roleOf)
 
   // One section left that holds the procedure: its sub-sections, or its numbered list, are the steps.
   if (units.length === 1 && !stepHeadings) {
