@@ -148,7 +148,9 @@ export interface GoTo {
 }
 
 const goToPhrase =
-  /\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?["“]?$/i
+  /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?|^(?:please\s+|then\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?)["“]?$/i
+/** What may stand between a condition and its link for the link to be the action ("If X, [do Y](#y)", "If X then [Y](#y)"). */
+const directAction = /(?:,\s*(?:then\s+)?|\bthen\s+)$/i
 const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i
 
 /** Go-to sentences in the paragraphs of `nodes` (not inside `skip`, the choice list). */
@@ -175,7 +177,11 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
         const url = urlOf(child, definitions)
         const target = url === undefined ? undefined : classifyHref(url)
         // "Go to [x](#x)", and GOV.UK style "If you use a Mac, [reset the keychain](#keychain)".
-        if (url !== undefined && target && target.type !== 'external' && (goToPhrase.test(sentence.end()) || conditionStart.test(sentence.start()))) {
+        // A condition alone makes a go-to only when the link is the action right after its comma:
+        // "If Macie is not available, see [Section 2.2](#s22)" is a tip, not a jump.
+        const end = sentence.end()
+        const goTo = goToPhrase.test(end)
+        if (url !== undefined && target && target.type !== 'external' && (goTo || (conditionStart.test(sentence.start()) && directAction.test(end)))) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
           const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
           found.push(condition ? {link, condition} : {link})

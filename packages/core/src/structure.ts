@@ -39,7 +39,8 @@ export interface Layout {
 
 const stepHeadingPattern =
   /^(?:step\s+(\d+[a-z]?)\b\s*[:.)\-–—]?\s*|(\d+(?:\.\d+)*)[.)]?\s+(?=\S)|(?:phase|part|stage)\s+(\d+|[ivx]+)\b\s*[:.)\-–—]?\s*)/i
-const conditionalPattern = /^if\b/i
+/** A condition heading ("If the pod is pending"); a question ("If I lose my phone, what do I do?") is an FAQ entry, not a branch. */
+const conditionalPattern = /^if\b(?![^\n]*\?\s*$)/i
 const attributePattern = /\s*\{\s*((?:[#.][\w:-]+\s*)+)\}\s*$/
 
 /** Attributes written at the end of a heading: `{#id .end}`. */
