@@ -17,7 +17,8 @@ function invariants(runbook: Runbook, source: string): string[] {
   const lines = source.split(/\r\n|\r|\n/).length
   for (const step of runbook.steps) {
     for (const edge of step.edges) {
-      if (edge.runbook === undefined && (edge.to === undefined || !ids.includes(edge.to))) problems.push(`edge ${step.id} → ${edge.to} leads nowhere`)
+      const external = edge.runbook === undefined && edge.to === undefined && typeof edge.href === 'string' && /^https?:/.test(edge.href)
+      if (edge.runbook === undefined && !external && (edge.to === undefined || !ids.includes(edge.to))) problems.push(`edge ${step.id} → ${edge.to} leads nowhere`)
     }
     const position = step.position
     if (position) {

@@ -65,13 +65,16 @@ export function checkRunbook(runbook: Runbook, source: string): string[] {
   const lines = lineCount(source)
   for (const step of runbook.steps) {
     for (const edge of step.edges) {
-      if (edge.runbook === undefined) {
+      if (edge.runbook === undefined && edge.to === undefined && typeof edge.href === 'string') {
+        // A hand-over to an external document: an address, nothing inside this runbook.
+        if (!/^https?:/.test(edge.href)) problems.push(`external edge of "${step.id}" is not a web address: ${describe(edge.href)}`)
+      } else if (edge.runbook === undefined) {
         if (typeof edge.to !== 'string' || !idSet.has(edge.to)) problems.push(`edge of "${step.id}" leads to ${describe(edge.to)}, not a step`)
       } else if (typeof edge.runbook !== 'string' || (edge.to !== undefined && typeof edge.to !== 'string')) {
         problems.push(`cross-runbook edge of "${step.id}" is malformed: ${describe(edge)}`)
       }
     }
-    if (step.kind === 'end' && step.edges.some((edge) => edge.runbook === undefined)) problems.push(`end step "${step.id}" has edges`)
+    if (step.kind === 'end' && step.edges.some((edge) => edge.runbook === undefined && edge.to !== undefined)) problems.push(`end step "${step.id}" has edges`)
     if (step.kind === 'decision' && step.edges.length < 2) problems.push(`decision "${step.id}" has fewer than two edges`)
     const position = step.position
     if (position) {

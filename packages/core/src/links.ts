@@ -143,12 +143,16 @@ export function cleanLabel(text: string): string {
 /** A go-to sentence: "Go to [Step 7](#step-7)", "If the light is off, skip to [power](#power)", "If you use a Mac, [reset the keychain](#keychain)". */
 export interface GoTo {
   link: FoundLink
+  /** "Follow the steps in [the vendor guide](https://…)": the procedure goes on in an external document. */
+  external?: boolean | undefined
   /** The condition ("If the light is off"), when the sentence has one. */
   condition?: string | undefined
 }
 
 const goToPhrase =
   /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?|^(?:please\s+|then\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?)["“]?$/i
+/** "Follow the steps described in" before a link: the reader carries on in the linked document. */
+const followPhrase = /^(?:please\s+|then\s+|now\s+)?follow\s+(?:the\s+)?(?:steps?|instructions|procedure|process|runbook|guide|playbook)\b[^.!?]*$/i
 /** What may stand between a condition and its link for the link to be the action ("If X, [do Y](#y)", "If X then [Y](#y)"). */
 const directAction = /(?:,\s*(?:then\s+)?|\bthen\s+)$/i
 const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i
@@ -181,10 +185,14 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
         // "If Macie is not available, see [Section 2.2](#s22)" is a tip, not a jump.
         const end = sentence.end()
         const goTo = goToPhrase.test(end)
-        if (url !== undefined && target && target.type !== 'external' && (goTo || (conditionStart.test(sentence.start()) && directAction.test(end)))) {
+        // An external page is a hand-over only when the reader is told to follow its steps ("Go to [the console](https://…)" is a page to visit).
+        const external = target?.type === 'external' && followPhrase.test(end) && /^https?:/i.test(url ?? '')
+        if (url !== undefined && target && (target.type !== 'external' || external) && (goTo || (conditionStart.test(sentence.start()) && directAction.test(end)))) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
           const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
-          found.push(condition ? {link, condition} : {link})
+          const goToFound: GoTo = condition ? {link, condition} : {link}
+          if (external) goToFound.external = true
+          found.push(goToFound)
         }
         sentence.add(textOf(child))
       } else if ('value' in child) {

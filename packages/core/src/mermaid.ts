@@ -38,8 +38,8 @@ export function toMermaid(runbook: Runbook, options?: MermaidOptions | null): st
     const from = nodeId.get(step.id)!
     for (const edge of step.edges) {
       let to: string | undefined
-      if (edge.runbook !== undefined) {
-        const key = edge.runbook + (edge.to ? `#${edge.to}` : '')
+      if (edge.runbook !== undefined || (edge.href !== undefined && edge.to === undefined)) {
+        const key = edge.runbook !== undefined ? edge.runbook + (edge.to ? `#${edge.to}` : '') : edge.href!
         if (!external.has(key)) {
           const id = `r${external.size}`
           external.set(key, id)

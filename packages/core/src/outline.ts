@@ -34,7 +34,9 @@ export function formatOutline(runbook: Runbook, options?: OutlineOptions | null)
       const target =
         edge.runbook !== undefined
           ? `runbook ${edge.runbook}${edge.to ? `#${edge.to}` : ''}`
-          : name(runbook.steps.find((candidate) => candidate.id === edge.to), edge.to ?? '?')
+          : edge.href !== undefined && edge.to === undefined
+            ? `document ${edge.href}`
+            : name(runbook.steps.find((candidate) => candidate.id === edge.to), edge.to ?? '?')
       lines.push(`       ${edge.label ? `${edge.label} ` : ''}→ ${target}`)
     }
   })

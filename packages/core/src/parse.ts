@@ -358,6 +358,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         }
         return label ? {kind, to, label} : {kind, to}
       }
+      if (target.type === 'external') {
+        // "Follow the steps in [the vendor guide](https://…)": the procedure goes on there.
+        return {kind, href: link.url, label: label ?? (cleanLabel(link.text) || link.url)}
+      }
       if (target.type === 'runbook') {
         const edge: Edge = {kind, runbook: idFromPath(target.path), href: target.href}
         if (target.anchor) edge.to = target.anchor
@@ -383,6 +387,12 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
       const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined)
       if (!edge) continue
+      if (goTo.external) {
+        // An external hand-over is one way on; the step still goes on for a reader who does not take it.
+        if (!step.edges.some((other) => other.href === edge.href)) step.edges.push(edge)
+        conditional = true
+        continue
+      }
       const same = step.edges.findIndex((other) => other.to === edge.to && other.runbook === edge.runbook)
       if (goTo.condition) {
         if (same === -1) {
@@ -462,7 +472,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         step.edges.push(draft.conditional ? {kind: 'next', to: ids[next]!, label: 'Otherwise, continue'} : {kind: 'next', to: ids[next]!})
       }
     }
-    const inside = step.edges.filter((edge) => edge.runbook === undefined)
+    const inside = step.edges.filter((edge) => edge.runbook === undefined && edge.to !== undefined)
     step.kind = step.edges.length >= 2 ? 'decision' : inside.length === 0 ? 'end' : 'task'
     if (draft.empty && step.kind !== 'decision') {
       report('empty-step', `Step "${step.title}" has no content`, step.position, {note: 'Say what to do, or merge it into a neighbour'})
@@ -482,7 +492,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         })
       }
     }
-    const leaves = (step: Step | undefined) => step !== undefined && (step.kind === 'end' || step.edges.some((edge) => edge.runbook !== undefined))
+    const leaves = (step: Step | undefined) =>
+      step !== undefined && (step.kind === 'end' || step.edges.some((edge) => edge.runbook !== undefined || edge.to === undefined))
     const byId = new Map(steps.map((step) => [step.id, step]))
     if (![...reached].some((stepId) => leaves(byId.get(stepId)))) {
       report('no-end', 'No end can be reached from the start: every path loops', steps[0]!.position)

@@ -130,7 +130,8 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
     }
     const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
     const allConditions = inner.filter((heading) => heading.depth === innerDepth).every((heading) => conditionalPattern.test(toString(heading).trim()))
-    if (inner.length >= 2 && !allConditions) {
+    const numberedStep = only.heading !== undefined && /^(?:step|phase|part|stage)\s+(?:\d|[ivx]+\b)/i.test(toString(only.heading).trim())
+    if (inner.length >= 2 && !allConditions && !numberedStep) {
       const firstInner = only.nodes.findIndex((node) => node.type === 'heading' && node.depth === innerDepth)
       const subUnits = sections(only.nodes.slice(firstInner), innerDepth, false, attributes)
       if (subUnits.length >= 2) {
@@ -196,7 +197,8 @@ function pastTitleHeadings(body: RootContent[]): {lead: RootContent[]; rest: Roo
     const deeper = headings.filter((heading) => heading.depth > depth)
     const nextDepth = deeper.reduce((min, heading) => Math.min(min, heading.depth), 7)
     const conditions = deeper.filter((heading) => heading.depth === nextDepth).every((heading) => conditionalPattern.test(toString(heading).trim()))
-    if (top.length === 1 && headings[0] === top[0] && deeper.length >= 2 && !conditions) {
+    const numberedStep = /^(?:step|phase|part|stage)\s+(?:\d|[ivx]+\b)/i.test(toString(top[0]!).trim())
+    if (top.length === 1 && headings[0] === top[0] && deeper.length >= 2 && !conditions && !numberedStep) {
       start = firstAt + 1
       continue
     }
@@ -278,7 +280,8 @@ function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, Headin
     const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
     const subHeadings = inner.filter((heading) => heading.depth === innerDepth)
     const empty = own.every((node) => node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition')
-    if (firstInner === -1 || !empty || unit.explicitId !== undefined || !stepLike(subHeadings) || remediesPattern.test(unit.title)) {
+    const numberedStep = unit.heading !== undefined && stepNumberOf(toString(unit.heading).trim()) !== undefined
+    if (firstInner === -1 || !empty || unit.explicitId !== undefined || numberedStep || !stepLike(subHeadings) || remediesPattern.test(unit.title)) {
       result.push(unit)
       continue
     }

@@ -147,7 +147,11 @@ export interface Edge {
   label?: string | undefined
   /** For a cross-runbook edge: the target runbook's id (resolved by a collection; before that a guess from the file name). */
   runbook?: string | undefined
-  /** For a cross-runbook edge: the link as written. */
+  /**
+   * For a cross-runbook edge: the link as written. Alone (no `runbook`, no
+   * `to`): an external document the procedure goes on in ("Follow the steps
+   * in [the vendor's guide](https://…)"); taking it ends this runbook.
+   */
   href?: string | undefined
 }
 

@@ -17,6 +17,7 @@ export function choicesOf(runbook: Runbook, step: Step): Choice[] {
     const choice: Choice = {index, label, kind: edge.kind, internal}
     if (edge.to !== undefined) choice.to = edge.to
     if (edge.runbook !== undefined) choice.runbook = edge.runbook
+    else if (edge.href !== undefined && edge.to === undefined) choice.href = edge.href
     return choice
   })
 }

@@ -311,6 +311,7 @@ export class Session {
       const handover: NonNullable<SessionEvent & {type: 'complete'}>['handover'] = {}
       if (taken.runbook !== undefined) handover.runbook = taken.runbook
       if (taken.to !== undefined) handover.step = taken.to
+      if (taken.href !== undefined) handover.href = taken.href
       event.handover = handover
       state.handover = {label: taken.label, ...handover}
     }

@@ -64,7 +64,7 @@ export interface Timeline {
   /** Progress in percent. */
   progress: number
   /** Where the session handed over to another runbook. */
-  handover?: {runbook?: string | undefined; step?: string | undefined; label?: string | undefined} | undefined
+  handover?: {runbook?: string | undefined; step?: string | undefined; href?: string | undefined; label?: string | undefined} | undefined
   steps: TimelineStep[]
   escalations: Array<{at: string; step: string; reason: string; target: EscalationTarget}>
 }
@@ -308,7 +308,7 @@ export function renderTimeline(session: Session, options?: TimelineOptions | nul
   rows.push(['End', timeline.end ?? `(${timeline.status})`])
   rows.push(['Duration', formatDuration(timeline.durationMs)])
   const status = `${timeline.status}, ${timeline.progress}%`
-  rows.push(['Status', timeline.handover ? `${status}, handed over to ${text(timeline.handover.runbook ?? timeline.handover.step ?? '?')}` : status])
+  rows.push(['Status', timeline.handover ? `${status}, handed over to ${text(timeline.handover.runbook ?? timeline.handover.href ?? timeline.handover.step ?? '?')}` : status])
   lines.push('| | |', '| --- | --- |', ...rows.map(([key, value]) => `| ${key} | ${value} |`), '')
 
   lines.push(`${h(1)} Steps`, '')

@@ -49,6 +49,8 @@ export interface Choice {
   to?: string | undefined
   /** For a cross-runbook edge: the runbook it hands over to (and `to` is a step there, if any). */
   runbook?: string | undefined
+  /** For a hand-over to an external document: its address. */
+  href?: string | undefined
   /**
    * Whether taking it moves to a step of this runbook; `false` for hand-overs
    * to another runbook and links to missing steps: taking those finishes the
@@ -69,7 +71,7 @@ export type SessionEvent =
       /** The step moved to (absent when completing ended the session). */
       to?: string | undefined
       /** When the choice left this runbook (or pointed at a missing step): where it pointed. The session finished. */
-      handover?: {runbook?: string | undefined; step?: string | undefined} | undefined
+      handover?: {runbook?: string | undefined; step?: string | undefined; href?: string | undefined} | undefined
     }
   | {type: 'check'; at: number; step: string; item: string}
   | {type: 'uncheck'; at: number; step: string; item: string}
@@ -161,7 +163,7 @@ export interface SavedSession {
   /** Names of secret parameters that had a value (the values are not saved). */
   secretParams: string[]
   /** Hand-over when the session finished into another runbook. */
-  handover?: {runbook?: string | undefined; step?: string | undefined; label?: string | undefined} | undefined
+  handover?: {runbook?: string | undefined; step?: string | undefined; href?: string | undefined; label?: string | undefined} | undefined
   events: SessionEvent[]
   /**
    * Progress of steps the runbook no longer has (kept across restores so it
