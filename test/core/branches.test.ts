@@ -171,6 +171,7 @@ describe('branch rule 4: other runbooks', () => {
     ])
     expect(runbook.steps[0]!.edges[0]).toEqual({
       kind: 'choice',
+      rule: 'choice-list',
       runbook: 'compromised-account',
       href: '../incident-response/compromised-account.md#reset',
       to: 'reset',

@@ -58,7 +58,7 @@ describe('runbook CLI', () => {
     const outline = await run(['show', 'books/printer.md'], dir)
     expect(outline.code).toBe(0)
     expect(outline.stdout).toBe(
-      ['Printer (troubleshooting, 2 steps)', '  1. Online?  [decision]', '       Yes → 2. Queue', '       No → runbook network', '  2. Queue  [end]', ''].join('\n')
+      ['Printer (troubleshooting, 2 steps)', '  1. Online?  [decision]', '       Yes → 2. Queue  [choice-list]', '       No → runbook network  [choice-list]', '  2. Queue  [end]', ''].join('\n')
     )
     // The linked neighbour is read to resolve the link, so no false dangling-link.
     expect(outline.stderr).toBe('')

@@ -115,8 +115,8 @@ describe('toMermaid and formatOutline', () => {
       [
         'Wi-Fi down (other, 2 steps)',
         '  1. One user or many?  [decision]',
-        '       One user → 2. Check the laptop',
-        '       The whole floor → runbook floor-outage',
+        '       One user → 2. Check the laptop  [choice-list]',
+        '       The whole floor → runbook floor-outage  [choice-list]',
         '  2. Check the laptop  [end]',
         '       $ nmcli radio wifi on',
         ''

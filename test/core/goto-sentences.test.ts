@@ -21,7 +21,7 @@ describe('go-to sentences', () => {
     ['a phrase after thousands of external links', '[x](https://e.x) '.repeat(3000) + 'and then go to [C](#c).'],
     ['a phrase after a sentence end at a node boundary', 'Check *the log.* Go to [C](#c).']
   ])('%s is a go-to', (_, paragraph) => {
-    expect(edgesOf(paragraph)).toEqual([{kind: 'goto', to: 'c'}])
+    expect(edgesOf(paragraph)).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'c'}])
   })
 
   it.each([
@@ -35,13 +35,13 @@ describe('go-to sentences', () => {
   it('a condition after thousands of links is read from its own sentence', () => {
     const edges = edgesOf('[x](https://e.x) '.repeat(3000) + 'done. If the light is off, go to [C](#c).')
     expect(edges).toEqual([
-      {kind: 'choice', to: 'c', label: 'If the light is off'},
+      {kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If the light is off'},
       {kind: 'next', to: 'b', label: 'Otherwise, continue'}
     ])
   })
 
   it('a condition without a comma is the sentence before the link', () => {
-    expect(edgesOf('If the light is off go to [C](#c).')[0]).toEqual({kind: 'choice', to: 'c', label: 'If the light is off'})
+    expect(edgesOf('If the light is off go to [C](#c).')[0]).toEqual({kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If the light is off'})
   })
 
   it('a sentence of thousands of conditional links gives each the first 1,000 characters, cut with …', () => {
@@ -55,13 +55,13 @@ describe('go-to sentences', () => {
   it('a comma within the first 1,000 characters of a long sentence still ends the condition', () => {
     const edges = edgesOf('If the light is off, ' + 'try [B](#b) or '.repeat(2000) + 'go to [C](#c).')
     expect(edges).toEqual([
-      {kind: 'choice', to: 'c', label: 'If the light is off'},
+      {kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If the light is off'},
       {kind: 'next', to: 'b', label: 'Otherwise, continue'}
     ])
   })
 
   it('a condition split over inline nodes keeps its words', () => {
     const edges = edgesOf('If `nginx` is *down*, go to [C](#c).')
-    expect(edges[0]).toEqual({kind: 'choice', to: 'c', label: 'If nginx is down'})
+    expect(edges[0]).toEqual({kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If nginx is down'})
   })
 })

@@ -346,7 +346,7 @@ describe('steps and graphs', () => {
 
   test('cycles: a self-loop, a two-step loop and a loop with a way out', () => {
     const self = parseSound('# T\n\n## Retry {#retry}\n\nGo to [retry](#retry).\n')
-    expect(self.runbook.steps[0]!.edges).toEqual([{kind: 'goto', to: 'retry'}])
+    expect(self.runbook.steps[0]!.edges).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'retry'}])
     expect(rules(self)).toContain('no-end')
     const two = parseSound('# T\n\n## A {#a}\n\nGo to [b](#b).\n\n## B {#b}\n\nGo to [a](#a).\n')
     expect(rules(two)).toContain('no-end')

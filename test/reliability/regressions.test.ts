@@ -19,7 +19,7 @@ describe('anchors named like Object.prototype members', () => {
   test('a step titled "constructor" is a real target', () => {
     const markdown = '# T\n\n## Step 1: a\n\nGo to [c](#constructor).\n\n## Step 2: b\n\nx\n\n## constructor {#constructor}\n\nDone. End of runbook.\n'
     const {runbook} = parseSound(markdown)
-    expect(runbook.steps[0]!.edges).toEqual([{kind: 'goto', to: 'constructor'}])
+    expect(runbook.steps[0]!.edges).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'constructor'}])
   })
 
   test('a heading "__proto__" inside a step does not change the anchors object', () => {

@@ -37,7 +37,7 @@ export function formatOutline(runbook: Runbook, options?: OutlineOptions | null)
           : edge.href !== undefined && edge.to === undefined
             ? `document ${edge.href}`
             : name(runbook.steps.find((candidate) => candidate.id === edge.to), edge.to ?? '?')
-      lines.push(`       ${edge.label ? `${edge.label} ` : ''}→ ${target}`)
+      lines.push(`       ${edge.label ? `${edge.label} ` : ''}→ ${target}${edge.rule ? `  [${edge.rule}]` : ''}`)
     }
   })
   return lines.join('\n') + '\n'

@@ -21,10 +21,12 @@ import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {paragraphCuts} from './paragraphs.js'
 import {readBoldHeadings} from './parse/structure/bold-headings.js'
+import {alternativeJoins} from './parse/branches/alternatives.js'
+import {stepReferencesIn} from './parse/branches/step-references.js'
 import {parseMarkdown} from './processor.js'
-import {type HeadingAttributes, layout, takeAttributes} from './structure.js'
+import {type HeadingAttributes, layout, stepNumberOf, takeAttributes} from './structure.js'
 import {hasTemplateSyntax} from './template.js'
-import type {Diagnostic, Edge, ParamSpec, ParseResult, Point, Position, RuleId, Runbook, RunbookLink, Step} from './types.js'
+import type {Diagnostic, Edge, EdgeRule, ParamSpec, ParseResult, Point, Position, RuleId, Runbook, RunbookLink, Step} from './types.js'
 import {textOf, walk} from './walk.js'
 
 /** Options of `parseRunbook` (every field optional). */
@@ -311,6 +313,17 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const params: ParamSpec[] = frontmatter.params.map((param) => ({...param}))
   const inferred = new Map<string, Code>()
 
+  // Numbered steps by kind and number ("step:3", "part:4"), for "skip to Part 4".
+  const numberedSteps = new Map<string, number[]>()
+  units.forEach((unit, index) => {
+    const text = unit.heading ? toString(unit.heading).trim() : ''
+    const number = unit.number ?? stepNumberOf(text)?.number
+    if (number === undefined) return
+    const word = /^(part|phase|stage)\b/i.exec(text)?.[1]?.toLowerCase() ?? 'step'
+    const key = `${word}:${number.toLowerCase()}`
+    numberedSteps.set(key, [...(numberedSteps.get(key) ?? []), index])
+  })
+
   // Steps.
   const steps: Step[] = []
   const links: RunbookLink[] = []
@@ -346,7 +359,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     destructive[index] = found.find(({command}) => command.destructive)
 
     // Edges from a choice list and go-to sentences.
-    const edgeFor = (link: FoundLink, kind: Edge['kind'], label: string | undefined): Edge | undefined => {
+    const edgeFor = (link: FoundLink, kind: Edge['kind'], label: string | undefined, rule: EdgeRule): Edge | undefined => {
       edgeLinks.add(link.node)
       const target = link.target
       if (target.type === 'anchor') {
@@ -356,14 +369,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
           report('dangling-link', `Link target "#${target.anchor}" is not a step`, link.position)
           return undefined
         }
-        return label ? {kind, to, label} : {kind, to}
+        return label ? {kind, rule, to, label} : {kind, rule, to}
       }
       if (target.type === 'external') {
         // "Follow the steps in [the vendor guide](https://…)": the procedure goes on there.
-        return {kind, href: link.url, label: label ?? (cleanLabel(link.text) || link.url)}
+        return {kind, rule, href: link.url, label: label ?? (cleanLabel(link.text) || link.url)}
       }
       if (target.type === 'runbook') {
-        const edge: Edge = {kind, runbook: idFromPath(target.path), href: target.href}
+        const edge: Edge = {kind, rule, runbook: idFromPath(target.path), href: target.href}
         if (target.anchor) edge.to = target.anchor
         if (label) edge.label = label
         return edge
@@ -378,14 +391,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         })
       }
       for (const choice of choices.choices) {
-        const edge = edgeFor(choice.link, 'choice', choice.label)
+        const edge = edgeFor(choice.link, 'choice', choice.label, 'choice-list')
         if (edge) step.edges.push(edge)
       }
     }
     let unconditional = false
     let conditional = false
     for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
-      const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined)
+      const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined, goTo.external ? 'follow-link' : 'go-to-sentence')
       if (!edge) continue
       if (goTo.external) {
         // An external hand-over is one way on; the step still goes on for a reader who does not take it.
@@ -404,6 +417,20 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         // "If …, skip to [X]. … Go to [X]." is one unconditional way on.
         if (same === -1) step.edges.push(edge)
         else step.edges[same] = edge
+      }
+    }
+    // "Skip to Part 4", "YES → go to Step 2": steps named by number.
+    for (const found of stepReferencesIn(unit.nodes, choices?.list)) {
+      const target = numberedSteps.get(`${found.word === 'part' || found.word === 'phase' || found.word === 'stage' ? found.word : 'step'}:${found.number.toLowerCase()}`)
+      if (target === undefined || target.length !== 1 || target[0] === index) continue
+      const to = ids[target[0]!]!
+      if (step.edges.some((edge) => edge.to === to && edge.runbook === undefined)) continue
+      if (found.condition) {
+        step.edges.push({kind: 'choice', rule: 'step-reference', to, label: cleanLabel(found.condition)})
+        conditional = true
+      } else {
+        step.edges.push({kind: 'goto', rule: 'step-reference', to})
+        unconditional = true
       }
     }
     if (unconditional) conditional = false
@@ -435,7 +462,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (end === index) continue
     const decider = steps[index - 1]!
     for (let member = index; member <= end; member++) {
-      decider.edges.push({kind: 'choice', to: ids[member]!, label: conditionLabel(units[member]!.title)})
+      decider.edges.push({kind: 'choice', rule: 'if-headings', to: ids[member]!, label: conditionLabel(units[member]!.title)})
       joins.set(member, end + 1 < units.length ? end + 1 : undefined)
       // A warning before the branches covers every branch.
       warned[member] ||= warned[index - 1]!
@@ -456,6 +483,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       )
     }
   })
+
+  // Alternatives offered by a choice list join after the last of them instead of running into the next.
+  for (const [member, join] of alternativeJoins(steps, units.map((unit) => unit.depth))) if (!joins.has(member)) joins.set(member, join)
 
   // Default edges, kinds.
   steps.forEach((step, index) => {

@@ -135,9 +135,19 @@ export interface Callout {
 /** What an edge means. */
 export type EdgeKind = 'next' | 'choice' | 'goto'
 
+/**
+ * The rule of docs/runbook-format.md that read a branch from the text:
+ * a list of links at the end of a step, a go-to sentence with a link, a run
+ * of "If …" headings, "Follow the steps in [a document](https://…)", or a
+ * sentence that names a step by number ("skip to Part 4").
+ */
+export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'follow-link' | 'step-reference'
+
 /** A way out of a step. */
 export interface Edge {
   kind: EdgeKind
+  /** For `choice` and `goto` edges: the rule that read it from the text, so an author can see why. */
+  rule?: EdgeRule | undefined
   /**
    * The target step's id. For a cross-runbook edge, the step in the other
    * runbook (absent: that runbook's start).
