@@ -12,6 +12,7 @@ import {existsSync} from 'node:fs'
 import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {createInterface} from 'node:readline'
+import {openBundle, type OpenedBundle} from '../../bundle.js'
 import {destructiveReason} from '../../commands.js'
 import {formatDiagnostic} from '../../diagnostics.js'
 import {createSession, type Session} from '../../session/session.js'
@@ -96,39 +97,53 @@ function makeClock(spec: string | undefined): RunClock {
   }
 }
 
-/** Read the runbooks of a Markdown file, a folder, or a JSON bundle (`{runbooks: […]}`). */
-async function readRunbooks(file: string, io: CliIo): Promise<Runbook[]> {
+/**
+ * The runbook to walk: from a bundle (`.json`, any version `runbook build`
+ * writes, read by `openBundle`), or from a Markdown file or a folder.
+ */
+async function readRunbook(file: string, id: string | undefined, io: CliIo): Promise<Runbook> {
   if (/\.json$/i.test(file)) {
-    let data: unknown
+    let text: string
     try {
-      data = JSON.parse(await readFile(path.resolve(io.cwd, file), 'utf8'))
+      text = await readFile(path.resolve(io.cwd, file), 'utf8')
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
     }
-    const record = (typeof data === 'object' && data !== null ? data : {}) as {runbooks?: unknown; runbook?: unknown; steps?: unknown}
-    const list = Array.isArray(record.runbooks) ? record.runbooks : record.runbook ? [record.runbook] : Array.isArray(record.steps) ? [data] : []
-    const runbooks = list.filter(
-      (r): r is Runbook => typeof r === 'object' && r !== null && Array.isArray((r as Runbook).steps) && (r as Runbook).steps.length > 0
-    )
-    if (runbooks.length === 0) throw new UsageError(`${file} holds no runbooks (expected {"runbooks": […]})`)
-    return runbooks
+    let bundle: OpenedBundle
+    try {
+      bundle = openBundle(text)
+    } catch (error) {
+      throw new UsageError(`${file}: ${(error as Error).message.replace(/^runbook-kit: /, '')}`)
+    }
+    const ids = bundle.summaries.map((summary) => summary.id)
+    const runbook = bundle.runbook(pickRunbook(ids, id, file))!
+    if (runbook.steps.length === 0) throw new UsageError(`runbook "${runbook.id}" in ${file} has no steps`)
+    return runbook
   }
   const loaded = await loadRunbooks([file], {cwd: io.cwd})
   const fatal = loaded.diagnostics.find((d) => d.ruleId === 'invalid-input')
   if (fatal) throw new UsageError(formatDiagnostic(fatal))
-  return loaded.runbooks.filter((r) => r.steps.length > 0)
+  const runbooks = loaded.runbooks.filter((r) => r.steps.length > 0)
+  const picked = pickRunbook(
+    runbooks.map((r) => r.id),
+    id,
+    file
+  )
+  return runbooks.find((r) => r.id === picked)!
 }
 
-function pickRunbook(runbooks: Runbook[], id: string | undefined, file: string): Runbook {
+/** The id of the runbook to walk: `id` if given and present, else the only one. */
+function pickRunbook(ids: string[], id: string | undefined, file: string): string {
   if (id !== undefined) {
-    const found = runbooks.find((r) => r.id === id)
-    if (!found) throw new UsageError(`no runbook "${id}" in ${file}; it has: ${runbooks.map((r) => r.id).join(', ')}`)
-    return found
+    if (!ids.includes(id)) throw new UsageError(`no runbook "${id}" in ${file}; it has: ${ids.join(', ')}`)
+    return id
   }
-  if (runbooks.length !== 1) {
-    throw new UsageError(`${file} holds ${runbooks.length} runbooks; pick one with --runbook: ${runbooks.map((r) => r.id).join(', ')}`)
+  if (ids.length !== 1) {
+    throw new UsageError(
+      ids.length === 0 ? `${file} holds no runbooks` : `${file} holds ${ids.length} runbooks; pick one with --runbook: ${ids.join(', ')}`
+    )
   }
-  return runbooks[0]!
+  return ids[0]!
 }
 
 /** One answer, from a key or a script line. */
@@ -614,7 +629,7 @@ export const runCommand: CliCommand = {
       params[match[1]!.trim()] = match[2]!
     }
     const clock = makeClock(io.env.RUNBOOK_KIT_CLOCK)
-    const runbook = pickRunbook(await readRunbooks(file, io), values.runbook, file)
+    const runbook = await readRunbook(file, values.runbook, io)
     const statePath = path.resolve(io.cwd, values.state ?? values.resume ?? `runbook-session-${runbook.id}.json`)
 
     let session: Session
