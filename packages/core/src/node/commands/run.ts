@@ -65,7 +65,8 @@ Script answers (one per line, # starts a comment):
 
 Without a terminal, --script is required (stdin is never waited on
 otherwise). Exit codes: 0 finished or saved on request, 1 abandoned or the
-script ended first, 2 usage error, 130 interrupted (Ctrl-C).
+script ended first, 2 usage or input/output error (a file, bundle or script
+that cannot be read, a malformed bundle), 130 interrupted (Ctrl-C).
 
 RUNBOOK_KIT_CLOCK=fixed (or an ISO date) makes times deterministic: the
 clock starts at 2026-01-01T00:00:00Z and moves 1 s per answer.`
