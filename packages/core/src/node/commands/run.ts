@@ -71,6 +71,9 @@ that cannot be read, a malformed bundle), 130 interrupted (Ctrl-C).
 RUNBOOK_KIT_CLOCK=fixed (or an ISO date) makes times deterministic: the
 clock starts at 2026-01-01T00:00:00Z and moves 1 s per answer.`
 
+/** `CliIo.stdin` is typed by its shape; it is a Node readable stream (see `CliInput`). */
+type NodeStdin = NodeJS.ReadableStream & {setRawMode?: ((mode: boolean) => unknown) | undefined}
+
 /** The clock of a run: real, or fixed for reproducible timelines. */
 interface RunClock {
   now: () => number
@@ -680,10 +683,10 @@ export const runCommand: CliCommand = {
 
     let input: Input
     if (interactive) {
-      input = keyboardInput(io.stdin, io.stdout)
+      input = keyboardInput(io.stdin as NodeStdin, io.stdout)
     } else {
       if (values.script === '-') {
-        const reader = createInterface({input: io.stdin, crlfDelay: Infinity})
+        const reader = createInterface({input: io.stdin as NodeStdin, crlfDelay: Infinity})
         input = scriptInput(reader[Symbol.asyncIterator](), io.stdout, () => {
           reader.close()
           io.stdin.pause()
