@@ -9,7 +9,7 @@ import {lintCommand} from './commands/lint.js'
 import {showCommand} from './commands/show.js'
 import {buildCommand} from './commands/build.js'
 import {searchCommand} from './commands/search.js'
-import {runCommand} from './commands/run.js'
+import {runCommand} from './commands/run/index.js'
 
 /** Every command, in the order `runbook --help` lists them. */
 export const commands: CliCommand[] = [showCommand, lintCommand, buildCommand, searchCommand, runCommand]
