@@ -1,11 +1,8 @@
 // One build for the whole monorepo: each package contributes its entries here.
 // `npm run build` (run by `npm install` through `prepare`) writes every `dist/`.
-import {readFileSync, rmSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import typescript from '@rollup/plugin-typescript'
-import {pruneDeclarations} from './scripts/prune-declarations.mjs'
-
-// Start from empty dist folders: chunks of earlier builds (hashed names) would otherwise ship in the tarballs.
-for (const dist of ['packages/core/dist', 'packages/widget/dist']) rmSync(dist, {recursive: true, force: true})
+import {pruneDeclarations, pruneStaleChunks} from './scripts/prune-dist.mjs'
 
 const corePkg = JSON.parse(readFileSync('packages/core/package.json', 'utf8'))
 const coreDeps = Object.keys(corePkg.dependencies ?? {})
@@ -34,7 +31,8 @@ const core = [
         tsconfig: 'packages/core/tsconfig.build.json',
         outputToFilesystem: true
       }),
-      // Declarations of internal modules that no entry's types reach stay out of the tarball.
+      // Chunks of earlier builds and declarations of internal modules that no entry's types reach stay out of the tarball.
+      pruneStaleChunks('packages/core/dist'),
       pruneDeclarations('packages/core/dist', ['index.d.ts', 'node/index.d.ts'])
     ]
   }

@@ -10,7 +10,7 @@ import {promisify} from 'node:util'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
-import {pruneDeclarations} from '../../scripts/prune-declarations.mjs'
+import {pruneDeclarations, pruneStaleChunks} from '../../scripts/prune-dist.mjs'
 
 const dist = 'packages/widget/dist'
 const coreSource = path.resolve('packages/core/src')
@@ -251,6 +251,7 @@ export default [
         }
       },
       manifest(),
+      pruneStaleChunks(dist),
       pruneDeclarations(dist, ['index.d.ts'])
     ]
   },

@@ -1,5 +1,5 @@
-// A rollup plugin: after a build, delete the declaration files (.d.ts) that no
-// entry's declarations reach, so the tarball ships only the types a user can see.
+// Rollup plugins that keep a package's dist/ to what the tarball should ship:
+// no chunk of an earlier build, no declaration (.d.ts) that no entry's types reach.
 import {existsSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 
@@ -56,6 +56,22 @@ export function pruneDeclarations(folder, entries) {
         if (readdirSync(dir).length === 0) rmSync(dir, {recursive: true})
       }
       prune(dist)
+    }
+  }
+}
+
+/**
+ * After a build, delete the chunks in `<dist>/chunks` this build did not write
+ * (their names carry a content hash, so earlier builds leave others behind).
+ * @param {string} folder the output folder of the build
+ */
+export function pruneStaleChunks(folder) {
+  const chunks = path.join(path.resolve(folder), 'chunks')
+  return {
+    name: 'runbook-kit-prune-stale-chunks',
+    writeBundle(_options, bundle) {
+      if (!existsSync(chunks)) return
+      for (const name of readdirSync(chunks)) if (!(`chunks/${name}` in bundle)) rmSync(path.join(chunks, name))
     }
   }
 }
