@@ -3,6 +3,7 @@
  * project (see `./pack.ts`), then used as a new user would: a Node ESM
  * script, a strict TypeScript file, and the installed `runbook` CLI.
  */
+import {existsSync} from 'node:fs'
 import {cp, mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
@@ -215,6 +216,8 @@ describe('the tarballs', () => {
     const dist = path.join(project.dir, 'node_modules/@runbook-kit/widget/dist')
     const entry = await readFile(path.join(dist, 'index.js'), 'utf8')
     expect(entry).toMatch(/from ['"]@runbook-kit\/core['"]/)
+    // One core in the app: the widget's dependency is the core installed beside it.
+    expect(existsSync(path.join(project.dir, 'node_modules/@runbook-kit/widget/node_modules/@runbook-kit/core'))).toBe(false)
     expect(entry).not.toMatch(/lunr\.(?:Index|Pipeline) = function/)
     expect(entry).not.toMatch(/function (?:createSession|openBundle|search)\(/)
     for (const name of ['runbook-kit.js', 'runbook-kit.iife.js']) {

@@ -88,7 +88,7 @@ export async function packAndInstall(options?: PackOptions | null): Promise<Inst
     }
   }
   await writeFile(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n')
-  // The widget's dependency on core must resolve to the tarball too, not to the registry.
+  // The widget's dependency on core (^0.1.0) is met by the core tarball installed beside it: nothing comes from the registry for them.
   await writeFile(path.join(dir, '.npmrc'), 'audit=false\nfund=false\nupdate-notifier=false\n')
   const install = (mode: string) =>
     exec('npm', ['install', mode, '--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts'], {cwd: dir, maxBuffer: 16 * 1024 * 1024})
