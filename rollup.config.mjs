@@ -2,6 +2,7 @@
 // `npm run build` (run by `npm install` through `prepare`) writes every `dist/`.
 import {readFileSync} from 'node:fs'
 import typescript from '@rollup/plugin-typescript'
+import {pruneDeclarations, pruneStaleChunks} from './scripts/prune-dist.mjs'
 
 const corePkg = JSON.parse(readFileSync('packages/core/package.json', 'utf8'))
 const coreDeps = Object.keys(corePkg.dependencies ?? {})
@@ -29,7 +30,10 @@ const core = [
       typescript({
         tsconfig: 'packages/core/tsconfig.build.json',
         outputToFilesystem: true
-      })
+      }),
+      // Chunks of earlier builds and declarations of internal modules that no entry's types reach stay out of the tarball.
+      pruneStaleChunks('packages/core/dist'),
+      pruneDeclarations('packages/core/dist', ['index.d.ts', 'node/index.d.ts'])
     ]
   }
 ]

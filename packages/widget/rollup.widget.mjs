@@ -1,5 +1,5 @@
 // The widget's builds, imported by the root rollup.config.mjs (paths are relative to the repository root):
-//   packages/widget/dist/index.js        ESM for npm users: Lit stays an import, core and lunr are inside; types in dist/types
+//   packages/widget/dist/index.js        ESM for npm users: Lit and @runbook-kit/core stay imports; types in dist/types
 //   packages/widget/dist/runbook-kit.js  ESM for one <script type="module">: self-contained (Lit, lunr, core), minified
 //   packages/widget/dist/runbook-kit.iife.js  the same as a classic script, for pages without modules
 //   packages/widget/dist/custom-elements.json  the custom-elements manifest, from the components' doc comments
@@ -10,6 +10,7 @@ import {promisify} from 'node:util'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
+import {pruneDeclarations, pruneStaleChunks} from '../../scripts/prune-dist.mjs'
 
 const dist = 'packages/widget/dist'
 const coreSource = path.resolve('packages/core/src')
@@ -222,16 +223,24 @@ function manifest() {
   }
 }
 
+/** The one-file builds: core's browser parts from source (TypeScript, no declarations), lunr trimmed, minified. */
+const oneFilePlugins = () => [
+  coreFromSource(),
+  lunrAsEsm(),
+  nodeResolve({browser: true, exportConditions: ['production']}),
+  typescript({tsconfig: 'packages/widget/tsconfig.onefile.json'}),
+  minify()
+]
+
 /** @type {import('rollup').RollupOptions[]} */
 export default [
   {
+    // An app that imports both packages gets one copy of core: the widget's entry imports it.
     input: {index: 'packages/widget/src/index.ts'},
-    external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+    external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id === '@runbook-kit/core',
     treeshake,
     output: {dir: dist, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js'},
     plugins: [
-      coreFromSource(),
-      lunrAsEsm(),
       nodeResolve({browser: true, exportConditions: ['production']}),
       typescript({tsconfig: 'packages/widget/tsconfig.build.json', outputToFilesystem: true}),
       collapseTemplateWhitespace(),
@@ -241,20 +250,22 @@ export default [
           this.emitFile({type: 'asset', fileName: 'index.d.ts', source: "export * from './types/widget/src/index.js'\n"})
         }
       },
-      manifest()
+      manifest(),
+      pruneStaleChunks(dist),
+      pruneDeclarations(dist, ['index.d.ts'])
     ]
   },
   {
-    // Built from dist/index.js (above): TypeScript is compiled once.
+    // Built from dist/index.js (above), with core compiled in from source (only its browser parts).
     input: `${dist}/index.js`,
     treeshake,
     output: {file: `${dist}/runbook-kit.js`, format: 'esm', banner},
-    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), minify()]
+    plugins: oneFilePlugins()
   },
   {
     input: `${dist}/index.js`,
     treeshake,
     output: {file: `${dist}/runbook-kit.iife.js`, format: 'iife', name: 'RunbookKit', banner},
-    plugins: [nodeResolve({browser: true, exportConditions: ['production']}), minify()]
+    plugins: oneFilePlugins()
   }
 ]

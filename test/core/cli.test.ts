@@ -82,7 +82,7 @@ describe('runbook CLI', () => {
     const flag = await run(['show', '--nope', 'x.md'], dir)
     expect(flag.code).toBe(2)
     const missing = await run(['show', 'books/none.md'], dir)
-    expect(missing.code).toBe(1)
+    expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/No such file or folder: books\/none\.md \[invalid-input\]/)
   })
 

@@ -11,7 +11,9 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {toString} from 'mdast-util-to-string'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {createCollection, reachable, type Category, type Runbook, type Step} from '@runbook-kit/core'
+import {createCollection, type Category, type Runbook, type Step} from '@runbook-kit/core'
+// Internal (not exported): the steps a path from the start reaches.
+import {reachable} from '../../packages/core/src/parse.js'
 import {loadRunbooks, main, type LoadResult} from '@runbook-kit/core/node'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

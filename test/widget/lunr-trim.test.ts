@@ -41,7 +41,8 @@ let trimmed: Core
 let lunrSource = ''
 
 beforeAll(async () => {
-  const plugins = (widgetConfigs as Array<{plugins: Plugin[]}>)[0]!.plugins
+  // The one-file builds bundle core and lunr (the npm entry imports @runbook-kit/core).
+  const plugins = (widgetConfigs as Array<{plugins: Plugin[]}>).flatMap((config) => config.plugins)
   const lunrAsEsm = plugins.find((p) => p.name === 'runbook-kit-lunr-esm')!
   const entry = '\0entry'
   const build = await rollup({

@@ -2,6 +2,7 @@
  * A Mermaid flowchart of a runbook's graph, for authors to see their
  * branches where GitHub and GitLab render Mermaid.
  */
+import {isRunbookLike, misuse} from './misuse.js'
 import type {Runbook} from './types.js'
 
 /** Options of `toMermaid`. */
@@ -23,6 +24,7 @@ function label(text: string): string {
  * labelled with their choices.
  */
 export function toMermaid(runbook: Runbook, options?: MermaidOptions | null): string {
+  if (!isRunbookLike(runbook)) throw misuse('toMermaid', 'a parsed runbook (with steps)', runbook)
   const direction = options?.direction ?? 'TD'
   const lines = [`flowchart ${direction}`]
   const nodeId = new Map(runbook.steps.map((step, index) => [step.id, `s${index}`]))

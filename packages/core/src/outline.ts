@@ -1,6 +1,7 @@
 /**
  * A plain-text outline of a runbook: its steps, decisions and ends.
  */
+import {isRunbookLike, misuse} from './misuse.js'
 import type {Runbook, Step} from './types.js'
 
 /** Options of `formatOutline`. */
@@ -17,6 +18,7 @@ export interface OutlineOptions {
  *            Ready → 2. Check the queue
  */
 export function formatOutline(runbook: Runbook, options?: OutlineOptions | null): string {
+  if (!isRunbookLike(runbook)) throw misuse('formatOutline', 'a parsed runbook (with steps)', runbook)
   const showCommands = options?.commands ?? false
   const meta = [runbook.meta.category, `${runbook.steps.length} step${runbook.steps.length === 1 ? '' : 's'}`]
   const lines = [`${runbook.title} (${meta.join(', ')})`]

@@ -687,7 +687,7 @@ function emptyRunbook(id: string, title: string, hash: string, file: string | un
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null'
+  if (value === null || value === undefined) return String(value)
   if (typeof value === 'string') return JSON.stringify(value.slice(0, 40))
   if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object'
   return `${typeof value} ${String(value)}`

@@ -14,7 +14,7 @@ import {parseRunbook} from '../parse.js'
 import {type SearchIndex, buildIndex} from '../search/build.js'
 import type {Diagnostic, ParseResult, Runbook} from '../types.js'
 import {loadDefaults} from './load.js'
-import {displayName, findMarkdown} from './files.js'
+import {displayName, findMarkdown, unreadable} from './files.js'
 
 /** Bumped whenever parsed runbooks change shape, so old cache entries are not read. */
 const cacheVersion = 'runbook-kit-parse-1'
@@ -88,7 +88,7 @@ export async function buildBundle(dir: string, options?: BuildBundleOptions | nu
     if (code === 'ENOTDIR') files = [absolute]
     else {
       files = []
-      problems.push(createDiagnostic('invalid-input', `No such file or folder: ${dir}`, undefined, dir))
+      problems.push(createDiagnostic('invalid-input', unreadable.missing(dir), undefined, dir))
     }
   }
 
@@ -107,7 +107,7 @@ export async function buildBundle(dir: string, options?: BuildBundleOptions | nu
             fromCache: false,
             result: {
               runbook: parseRunbook('', {file: name}).runbook,
-              diagnostics: [createDiagnostic('invalid-input', `Cannot read ${name}: ${(error as Error).message}`, undefined, name)]
+              diagnostics: [createDiagnostic('invalid-input', unreadable.cannotRead(name, (error as Error).message), undefined, name)]
             }
           }
         }

@@ -27,3 +27,14 @@ export function displayName(absolute: string, cwd: string): string {
   const relative = path.relative(cwd, absolute)
   return (relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative).split(path.sep).join('/')
 }
+
+/** Messages of the `invalid-input` diagnostics for a path that cannot be read (not for a file the parser gave up on). */
+export const unreadable = {
+  missing: (name: string) => `No such file or folder: ${name}`,
+  cannotRead: (name: string, reason: string) => `Cannot read ${name}: ${reason}`
+}
+
+/** Whether `diagnostic` says a path could not be read: an input error for the CLI (exit code 2). */
+export function isUnreadable(diagnostic: {ruleId: string; message: string}): boolean {
+  return diagnostic.ruleId === 'invalid-input' && /^(?:No such file or folder: |Cannot read )/.test(diagnostic.message)
+}

@@ -5,9 +5,23 @@
 export interface CliIo {
   stdout: {write(chunk: string): unknown; isTTY?: boolean | undefined}
   stderr: {write(chunk: string): unknown; isTTY?: boolean | undefined}
-  stdin: NodeJS.ReadableStream & {isTTY?: boolean | undefined; setRawMode?: ((mode: boolean) => unknown) | undefined}
+  stdin: CliInput
   cwd: string
   env: Record<string, string | undefined>
+}
+
+/**
+ * What a command reads answers from: `process.stdin`, or any Node readable
+ * stream (`runbook run` needs one; typed by its shape so the published types
+ * need no `@types/node`).
+ */
+export interface CliInput {
+  isTTY?: boolean | undefined
+  setRawMode?: ((mode: boolean) => unknown) | undefined
+  on(event: string, listener: (...args: any[]) => void): unknown
+  removeListener(event: string, listener: (...args: any[]) => void): unknown
+  pause(): unknown
+  resume(): unknown
 }
 
 /** A `runbook` sub-command. */

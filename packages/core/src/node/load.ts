@@ -7,7 +7,7 @@ import {createCollection, type Collection} from '../collection.js'
 import {createDiagnostic} from '../diagnostics.js'
 import {parseRunbook, type ParseOptions} from '../parse.js'
 import type {Diagnostic, ParseResult} from '../types.js'
-import {displayName, findMarkdown} from './files.js'
+import {displayName, findMarkdown, unreadable} from './files.js'
 
 /** Options of `loadRunbook` and `loadRunbooks`. */
 export interface LoadOptions extends Omit<ParseOptions, 'file'> {
@@ -29,21 +29,69 @@ export interface LoadResult extends Collection {
 }
 
 
-/** Read one Markdown file and parse it. Unreadable files give an `invalid-input` diagnostic. */
+/**
+ * Read one Markdown file and parse it.
+ *
+ * @param file
+ *   Path of the file, relative to `options.cwd`.
+ * @param options
+ *   Parse options, `cwd`.
+ * @returns
+ *   The runbook and its diagnostics.
+ * @throws {TypeError}
+ *   `runbook-kit: …` when `file` is not a non-empty string.
+ * @throws {Error}
+ *   (rejects) `runbook-kit: cannot read <file>: …` when the file is missing or
+ *   unreadable, with the file system's `code` (`ENOENT`, `EACCES`, …).
+ */
 export async function loadRunbook(file: string, options?: LoadOptions | null): Promise<ParseResult> {
+  if (typeof file !== 'string' || file === '') {
+    throw new TypeError(`runbook-kit: loadRunbook expects a file path (a string), not ${describe(file)}`)
+  }
   const cwd = options?.cwd ?? process.cwd()
   const name = displayName(path.resolve(cwd, file), cwd)
   let text: string
   try {
     text = await readFile(path.resolve(cwd, file), 'utf8')
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message
-    return {
-      runbook: parseRunbook('', {...options, file: name}).runbook,
-      diagnostics: [createDiagnostic('invalid-input', `Cannot read ${name}: ${reason}`, undefined, name)]
-    }
+    const code = (error as NodeJS.ErrnoException).code
+    const failure = new Error(`runbook-kit: cannot read ${name}: ${readFailure(error)}`, {cause: error})
+    Object.assign(failure, {code, path: name})
+    throw failure
   }
   return parseRunbook(text, {...options, file: name})
+}
+
+/** Why a file could not be read, in words. */
+function readFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return 'file not found'
+  if (code === 'EISDIR') return 'it is a folder (use loadRunbooks)'
+  return (error as Error).message
+}
+
+/** A value quoted for a message. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return String(value)
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/** `loadRunbook`, with a file that cannot be read as an `invalid-input` diagnostic on a placeholder runbook (for collections). */
+async function loadOrReport(file: string, options: LoadOptions & {cwd: string}): Promise<ParseResult> {
+  try {
+    return await loadRunbook(file, options)
+  } catch (error) {
+    const name = displayName(path.resolve(options.cwd, file), options.cwd)
+    return {
+      runbook: parseRunbook('', {...options, file: name}).runbook,
+      diagnostics: [createDiagnostic('invalid-input', unreadable.cannotRead(name, readFailure((error as Error).cause ?? error)), undefined, name)]
+    }
+  }
 }
 
 /**
@@ -54,25 +102,25 @@ export async function loadRunbook(file: string, options?: LoadOptions | null): P
 export async function loadRunbooks(paths: string | readonly string[], options?: LoadOptions | null): Promise<LoadResult> {
   const cwd = options?.cwd ?? process.cwd()
   const ignore = new Set(options?.ignore ?? loadDefaults.ignore)
-  const list = typeof paths === 'string' ? [paths] : [...paths]
-  if (list.some((entry) => typeof entry !== 'string')) {
-    throw new TypeError(`runbook-kit: loadRunbooks expects paths (strings), not ${JSON.stringify(paths)}`)
+  const list = typeof paths === 'string' ? [paths] : Array.isArray(paths) ? [...(paths as readonly unknown[])] : undefined
+  if (list === undefined || list.length === 0 || list.some((entry) => typeof entry !== 'string' || entry === '')) {
+    throw new TypeError(`runbook-kit: loadRunbooks expects a path or an array of paths (non-empty strings), not ${describe(paths)}`)
   }
   const files: string[] = []
   const problems: Diagnostic[] = []
-  for (const entry of list) {
+  for (const entry of list as string[]) {
     const absolute = path.resolve(cwd, entry)
     let info
     try {
       info = await stat(absolute)
     } catch {
-      problems.push(createDiagnostic('invalid-input', `No such file or folder: ${entry}`, undefined, entry))
+      problems.push(createDiagnostic('invalid-input', unreadable.missing(entry), undefined, entry))
       continue
     }
     if (info.isDirectory()) files.push(...(await findMarkdown(absolute, ignore)))
     else files.push(absolute)
   }
-  const results = await Promise.all(files.map((file) => loadRunbook(file, {...options, cwd})))
+  const results = await Promise.all(files.map((file) => loadOrReport(file, {...options, cwd})))
   const context = await neighbours(results, files, cwd, options)
   const collection = createCollection(results, {...options, context})
   return {

@@ -81,7 +81,7 @@ export interface IndexedDoc {
   step: number
 }
 
-/** What `search` needs besides the public face. */
+/** @internal What `search` needs besides the public face (not in the published types: they would need lunr's). */
 export interface IndexInternals {
   lunr: lunr.Index
   docs: IndexedDoc[]
@@ -90,7 +90,7 @@ export interface IndexInternals {
 
 const internals = new WeakMap<SearchIndex, IndexInternals>()
 
-/** The internals of an index, or a TypeError for anything else. */
+/** @internal The internals of an index, or a TypeError for anything else. */
 export function indexInternals(index: unknown): IndexInternals {
   const found = typeof index === 'object' && index !== null ? internals.get(index as SearchIndex) : undefined
   if (!found) {

@@ -97,6 +97,7 @@ class QueryVector {
 }
 
 /**
+ * @internal (not in the published types: they would need lunr's)
  * Evaluate optional clauses against a lunr index, as `idx.query()` would.
  *
  * @param idx

@@ -3,7 +3,7 @@
  *
  * @module
  */
-export {buildIndex, indexVersion, loadIndex} from './build.js'
+export {buildIndex, loadIndex} from './build.js'
 export type {BuildIndexOptions, SearchIndex, SerializedIndex} from './build.js'
 export {search} from './search.js'
 export type {HighlightRange, SearchOptions, SearchResult, Snippet} from './search.js'

@@ -284,6 +284,7 @@ export function planQuery(text: string, prefix: boolean): QueryPlan {
 }
 
 /**
+ * @internal (not in the published types: they would need lunr's)
  * The same clauses through lunr's own `idx.query()`: what {@link evaluate}
  * must match (used by tests).
  */

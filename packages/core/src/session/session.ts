@@ -267,12 +267,12 @@ export class Session {
   }
 
   /**
-   * Complete the current step and move on. `choice` is an index into
-   * `choices()`, a choice's label, or its target step id; it may be left out
-   * when the step has at most one way on. Completing an end step, or taking a
-   * choice that leaves the runbook, finishes the session.
+   * Complete the current step and move on. `choice` is a `Choice` from
+   * `choices()`, its index, its label, or its target step id; it may be left
+   * out when the step has at most one way on. Completing an end step, or
+   * taking a choice that leaves the runbook, finishes the session.
    */
-  complete(choice?: number | string | null): this {
+  complete(choice?: Choice | number | string | null): this {
     this.#assert('complete', true)
     const choices = this.choices()
     let taken: Choice | undefined
@@ -287,6 +287,10 @@ export class Session {
       taken = Number.isInteger(choice) ? choices[choice] : undefined
     } else if (typeof choice === 'string') {
       taken = choices.find((c) => c.label === choice) ?? choices.find((c) => c.internal && c.to === choice)
+    } else if (typeof choice === 'object' && typeof choice.index === 'number') {
+      // A choice of this step (from `choices()`, or a copy of one): same index, same label and target.
+      const same = choices[choice.index]
+      taken = same && same.label === choice.label && same.to === choice.to && same.runbook === choice.runbook ? same : undefined
     }
     if (choice !== undefined && choice !== null && !taken) {
       throw misuse(`step "${this.#state.current}" has no choice ${JSON.stringify(choice)}`)

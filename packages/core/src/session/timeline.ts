@@ -9,6 +9,7 @@
  *
  * @module
  */
+import {misuse} from '../misuse.js'
 import type {Session} from './session.js'
 import type {EscalationTarget, SessionEvent, SessionStatus} from './types.js'
 
@@ -96,8 +97,17 @@ export function formatDuration(ms: number): string {
   return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ')
 }
 
+/** Refuse what is not a session (from `createSession` or `restoreSession`). */
+function checkSession(what: string, session: unknown): void {
+  const value = session as Partial<Session> | null
+  if (typeof value !== 'object' || value === null || typeof value.runbook !== 'object' || !Array.isArray(value.events) || typeof value.step !== 'function') {
+    throw misuse(what, 'a session from createSession or restoreSession', session)
+  }
+}
+
 /** The timeline of `session` as plain JSON data. */
 export function timelineToJSON(session: Session): Timeline {
+  checkSession('timelineToJSON', session)
   const runbook = session.runbook
   const events = session.events
   const lastAt = events[events.length - 1]?.at ?? session.startedAt
@@ -295,6 +305,7 @@ function entryLine(entry: TimelineEntry): string[] {
  * `{format: 'json'}`, as indented JSON text.
  */
 export function renderTimeline(session: Session, options?: TimelineOptions | null): string {
+  checkSession('renderTimeline', session)
   const timeline = timelineToJSON(session)
   if (options?.format === 'json') return JSON.stringify(timeline, null, 2) + '\n'
   const level = Math.min(5, Math.max(1, Math.floor(options?.headingLevel ?? 2)))

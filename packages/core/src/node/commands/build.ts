@@ -1,8 +1,9 @@
-import {writeFile} from 'node:fs/promises'
+import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {formatDiagnostic} from '../../diagnostics.js'
 import {parseCommandArgs, UsageError} from '../args.js'
 import {buildBundle} from '../bundle.js'
+import {isUnreadable} from '../files.js'
 import type {CliCommand} from '../io.js'
 
 const help = `Usage: runbook build <dir> -o <bundle.json> [--cache <dir> | --no-cache] [--quiet]
@@ -20,9 +21,12 @@ Options:
   --quiet              print errors only
   -h, --help           show this help
 
-Exit codes: 0 written, 1 written but runbooks have errors, 2 usage error.`
+Missing folders of the output path are created.
 
-/** `runbook build`: write a bundle; exit 1 when runbooks have errors. */
+Exit codes: 0 written, 1 written but runbooks have errors, 2 usage error,
+a folder or file that cannot be read, or an output that cannot be written.`
+
+/** `runbook build`: write a bundle; exit 1 when runbooks have errors, 2 when it cannot read or write. */
 export const buildCommand: CliCommand = {
   name: 'build',
   summary: 'write a bundle (runbooks + search index) from a folder',
@@ -49,9 +53,20 @@ export const buildCommand: CliCommand = {
         io.stderr.write(`${phase === 'parse' ? 'parsing' : 'indexing'} ${done}/${total}\n`)
       }
     })
+    const unreadable = result.diagnostics.filter(isUnreadable)
+    if (unreadable.length > 0) {
+      // Nothing is written: a bundle without the runbooks asked for would replace a good one.
+      for (const diagnostic of unreadable) io.stderr.write(formatDiagnostic(diagnostic) + '\n')
+      return 2
+    }
     const text = JSON.stringify(result.bundle)
     const output = path.resolve(io.cwd, values.output)
-    await writeFile(output, text)
+    try {
+      await mkdir(path.dirname(output), {recursive: true})
+      await writeFile(output, text)
+    } catch (error) {
+      throw new Error(`cannot write ${values.output}: ${(error as Error).message}`)
+    }
 
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning')

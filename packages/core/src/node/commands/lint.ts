@@ -1,5 +1,6 @@
 import {formatDiagnostic} from '../../diagnostics.js'
 import {parseCommandArgs, UsageError} from '../args.js'
+import {isUnreadable} from '../files.js'
 import type {CliCommand} from '../io.js'
 import {loadRunbooks} from '../load.js'
 
@@ -16,10 +17,11 @@ Options:
   --max-warnings <n>  also fail when there are more than n warnings
   -h, --help          show this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage error or a
+file or folder that cannot be read.
 Rules are documented in docs/diagnostics.md.`
 
-/** `runbook lint`: print diagnostics; exit 1 on errors. */
+/** `runbook lint`: print diagnostics; exit 1 on errors, 2 when a path cannot be read. */
 export const lintCommand: CliCommand = {
   name: 'lint',
   summary: 'check runbooks and print problems as file:line:col severity message [rule]',
@@ -47,6 +49,7 @@ export const lintCommand: CliCommand = {
       const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
       io.stderr.write(`${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(loaded.files.length, 'file')}\n`)
     }
+    if (loaded.diagnostics.some(isUnreadable)) return 2
     return errors > 0 || warnings > maxWarnings ? 1 : 0
   }
 }

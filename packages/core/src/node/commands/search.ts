@@ -1,10 +1,12 @@
 import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {loadBundle} from '../../bundle.js'
+import {formatDiagnostic} from '../../diagnostics.js'
 import type {SearchIndex} from '../../search/build.js'
 import {type SearchResult, search} from '../../search/search.js'
 import {parseCommandArgs, UsageError} from '../args.js'
 import {buildBundle} from '../bundle.js'
+import {isUnreadable} from '../files.js'
 import type {CliCommand} from '../io.js'
 
 const help = `Usage: runbook search <bundle.json|dir> "<query>" [--json] [--limit <n>]
@@ -18,7 +20,8 @@ Options:
   --limit <n>   most results (default 10)
   -h, --help    show this help
 
-Exit codes: 0 results found, 1 nothing found, 2 usage error.`
+Exit codes: 0 results found, 1 nothing found, 2 usage error, a bundle or
+folder that cannot be read, or a malformed bundle.`
 
 /** `runbook search`: print the best runbooks and steps for a query. */
 export const searchCommand: CliCommand = {
@@ -56,8 +59,17 @@ async function open(source: string, cwd: string): Promise<SearchIndex> {
   } catch {
     throw new UsageError(`no such bundle or folder: ${source}`)
   }
-  if (info.isDirectory()) return (await buildBundle(absolute, {cwd})).index
-  return loadBundle(await readFile(absolute, 'utf8')).index
+  if (info.isDirectory()) {
+    const built = await buildBundle(absolute, {cwd})
+    const problem = built.diagnostics.find(isUnreadable)
+    if (problem) throw new Error(formatDiagnostic(problem))
+    return built.index
+  }
+  try {
+    return loadBundle(await readFile(absolute, 'utf8')).index
+  } catch (error) {
+    throw new Error(`${source}: ${(error as Error).message.replace(/^runbook-kit: /, '')}`)
+  }
 }
 
 function format(result: SearchResult, bold: boolean): string {
