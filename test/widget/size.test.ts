@@ -56,6 +56,10 @@ describe('widget build', () => {
     expect(read('runbook-kit.iife.js').match(/^export\b|\bexport\s*\{/m)?.[0]).toBeUndefined()
   })
 
+  it('the classic script declares its one global, RunbookKit (docs/widget.md; the browser test checks its contents)', () => {
+    expect(read('runbook-kit.iife.js')).toMatch(/^var RunbookKit\s*=/m)
+  })
+
   it('the npm entry keeps Lit as an import and ships types and a manifest', () => {
     expect(read('index.js')).toMatch(/from\s*['"]lit['"]/)
     expect(read('index.d.ts')).toContain('./types/widget/src/index.js')
