@@ -9,6 +9,7 @@ import {
   type SessionStore,
   type Step
 } from '../../internal/core.js'
+import {arrowed} from '../../internal/arrow.js'
 import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary} from '../../internal/library.js'
@@ -617,7 +618,7 @@ export class RunbookWalkthrough extends LitElement {
       ${this.#renderNotes(notes, strings)}
       <div part="actions" class="actions">
         <button type="button" part="button" class="button quiet" ?disabled=${!session.canGoBack} @click=${() => this.#act((s) => s.back())}>
-          ← ${strings.back}
+          ${arrowed(strings.back, '←')}
         </button>
         <span class="spacer"></span>
         <button type="button" part="button" class="button quiet" @click=${() => this.restart()}>${strings.restart}</button>
@@ -636,7 +637,7 @@ export class RunbookWalkthrough extends LitElement {
             </button>`
           : choices.length === 1
             ? html`<button type="button" part="button" class="button primary" ?disabled=${!active} @click=${() => this.#complete(0)}>
-                ${choices[0]!.kind === 'next' ? strings.next : choices[0]!.label} →
+                ${arrowed(choices[0]!.kind === 'next' ? strings.next : choices[0]!.label, '→')}
               </button>`
             : nothing}
       </div>
