@@ -186,6 +186,7 @@ export class RunbookKit extends LitElement {
               exportparts=${walkthroughParts}
               tabindex="-1"
               .runbook=${runbook}
+              src=${this.src ?? nothing}
               .startStep=${this._startStep}
               @runbook-select=${(event: CustomEvent<RunbookSelectDetail>) => this.#onSelect(event)}
               .strings=${this.strings}
