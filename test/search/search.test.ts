@@ -164,9 +164,10 @@ describe('search', () => {
     expect(top('spoo')).toBe('printer-offline#spooler')
     expect(top('windo')?.split('#')[0]).toBe('printer-offline')
     expect(top('KubePodCra')?.split('#')[0]).toBe('kube-pod-crash-looping')
-    // A finished word (followed by a space) is not a prefix.
-    expect(search(index, 'spoo ')).toEqual([])
-    expect(search(index, 'spoo', {prefix: false})).toEqual([])
+    // A finished word (followed by a space) is not a prefix (without typo tolerance, which finds `spool` one letter away).
+    expect(search(index, 'spoo ', {fuzzy: false})).toEqual([])
+    expect(search(index, 'spoo', {prefix: false, fuzzy: false})).toEqual([])
+    expect(search(index, 'spoo ')[0]?.snippet.text).toContain('spool')
   })
 
   it('tolerates one typo in longer words when exact matches are few', () => {
@@ -175,6 +176,21 @@ describe('search', () => {
     expect(search(index, 'spooelr', {fuzzy: false})).toEqual([])
     // Short words get no typo tolerance.
     expect(search(index, 'dnz')).toEqual([])
+  })
+
+  it('a step that is only a list item title gets its title as the snippet', () => {
+    const {runbook} = parseRunbook(`---
+id: password-reset
+---
+# Reset a password
+
+1. Verify the caller's identity
+2. Reset the password in the admin console
+`)
+    const [result] = search(buildIndex([runbook]), 'identity')
+    expect(result?.stepTitle).toBe("Verify the caller's identity")
+    expect(result?.snippet.text).toBe("Verify the caller's identity")
+    expect(result?.snippet.highlights).toEqual([[20, 28]])
   })
 
   it('reads lunr syntax characters as text and never throws', () => {
