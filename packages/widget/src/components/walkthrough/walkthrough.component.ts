@@ -102,7 +102,7 @@ export class RunbookWalkthrough extends LitElement {
     _foreign: {state: true}
   }
 
-  /** URL of a bundle (`runbook build` output) to take the runbook from, with `runbook-id`. */
+  /** URL of a bundle (`runbook build` output): the runbook to show (with `runbook-id`), and the runbooks links in step text may open. */
   declare src: string | undefined
   /** Id of the runbook to show from the bundle at `src`. */
   declare runbookId: string | undefined
