@@ -350,7 +350,7 @@ function link(url: string, title: string | null | undefined, content: Renderable
   // A link to another runbook opens it in the widget (its href is the deep link, for a new tab); one to a
   // runbook the library lacks, or to any other Markdown file, would be a 404: it is text that says so.
   const target = state.ctx.runbookLink?.(url)
-  if (target === null || (target === undefined && /^[^:?#]*\.md(?:#|$)/i.test(href))) {
+  if (target === null || (target === undefined && /^[^:?#]*\.(?:md|markdown)(?:\.erb)?(?:[?#]|$)/i.test(href.trim()))) {
     return html`<span class="missing-link" title=${format(strings.missingRunbook, {href: url})}>${content}</span>`
   }
   if (target && onRunbookLink) {

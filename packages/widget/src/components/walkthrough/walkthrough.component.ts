@@ -449,6 +449,8 @@ export class RunbookWalkthrough extends LitElement {
    * hand-over, `choice`), or a link in its prose; `null` when the bundle lacks that runbook.
    */
   #runbookLink(step: Step, url: string): (RunbookTarget & {choice?: number}) | null | undefined {
+    // The parser keeps a link's URL trimmed (core's classifyHref).
+    url = url.trim()
     const choice = step.edges.findIndex((edge) => edge.runbook !== undefined && edge.href === url)
     const edge = step.edges[choice]
     const link = edge ? undefined : this._session?.runbook.links.find((l) => l.from === step.id && l.href === url && l.runbook !== undefined)
