@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {buildIndex, loadIndex, parseRunbook, search, type Runbook} from '@runbook-kit/core'
 import lunr from 'lunr'
 import {indexInternals} from '../../packages/core/src/search/build.js'
+import {editDistance} from '../../packages/core/src/search/search.js'
 
 const printer = `---
 title: Printer offline
@@ -294,3 +295,15 @@ describe('serialized index', () => {
     expect(ours).toBeLessThan(theirs / 2)
   })
 })
+
+describe('editDistance', () => {
+  it('counts inserts, deletes, substitutions and swaps of neighbours as one edit each, up to max + 1', () => {
+    expect(editDistance('disk', 'dsik', 2)).toBe(1)
+    expect(editDistance('printer', 'pinter', 2)).toBe(1)
+    expect(editDistance('print', 'pinter', 2)).toBe(3)
+    expect(editDistance('offboard', 'offboardng', 2)).toBe(2)
+    expect(editDistance('spool', 'spool', 1)).toBe(0)
+    expect(editDistance('abcdef', 'ab', 1)).toBe(2)
+  })
+})
+
