@@ -182,12 +182,14 @@ const banner =
 // the getters this bundle reads (Session's copies, Lit's, the DOM's) only return values, and no code
 // reads a property only for its effect (no forced reflow; `localStorage`, whose read can throw, is
 // read for its value, inside its try).
-const minify = () =>
+// `global`: the classic script's one global (`var RunbookKit = …`) must keep its name, so top-level
+// names are not mangled there (everything else is inside the IIFE's function and still is).
+const minify = ({global = false} = {}) =>
   terser({
     ecma: 2020,
-    module: true,
+    module: !global,
     compress: {passes: 3, unsafe_arrows: true, pure_getters: true},
-    mangle: {toplevel: true},
+    mangle: {toplevel: !global},
     format: {comments: /^!/}
   })
 
@@ -224,12 +226,12 @@ function manifest() {
 }
 
 /** The one-file builds: core's browser parts from source (TypeScript, no declarations), lunr trimmed, minified. */
-const oneFilePlugins = () => [
+const oneFilePlugins = ({global = false} = {}) => [
   coreFromSource(),
   lunrAsEsm(),
   nodeResolve({browser: true, exportConditions: ['production']}),
   typescript({tsconfig: 'packages/widget/tsconfig.onefile.json'}),
-  minify()
+  minify({global})
 ]
 
 /** @type {import('rollup').RollupOptions[]} */
@@ -266,6 +268,6 @@ export default [
     input: `${dist}/index.js`,
     treeshake,
     output: {file: `${dist}/runbook-kit.iife.js`, format: 'iife', name: 'RunbookKit', banner},
-    plugins: oneFilePlugins()
+    plugins: oneFilePlugins({global: true})
   }
 ]

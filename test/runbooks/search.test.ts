@@ -88,4 +88,17 @@ describe('searching the runbook library', () => {
     expect(incident[0]).toBe('malware-workstation')
     expect(incident).not.toContain('ransomware-recovery')
   })
+
+  it('tolerates a typo in four-letter words: "dsik" finds the disk step', () => {
+    expect(search(index, 'dsik')[0]).toMatchObject({runbookId: 'slow-workstation', stepId: 'disk'})
+    expect(search(index, 'dsik full')[0]).toMatchObject({runbookId: 'slow-workstation', stepId: 'disk'})
+    // Three letters stay exact.
+    expect(search(index, 'dnz')).toEqual([])
+  })
+
+  it('"pinter offline" (docs/search.md) finds printer-offline first, typed or finished', () => {
+    for (const query of ['pinter offline', 'pinter offline ', 'pinter offl', 'offline pinter']) {
+      expect(search(index, query)[0]?.runbookId, query).toBe('printer-offline')
+    }
+  })
 })

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import {buildIndex, loadIndex, parseRunbook, search, type Runbook} from '@runbook-kit/core'
 import lunr from 'lunr'
 import {indexInternals} from '../../packages/core/src/search/build.js'
+import {editDistance} from '../../packages/core/src/search/search.js'
 
 const printer = `---
 title: Printer offline
@@ -164,9 +165,10 @@ describe('search', () => {
     expect(top('spoo')).toBe('printer-offline#spooler')
     expect(top('windo')?.split('#')[0]).toBe('printer-offline')
     expect(top('KubePodCra')?.split('#')[0]).toBe('kube-pod-crash-looping')
-    // A finished word (followed by a space) is not a prefix.
-    expect(search(index, 'spoo ')).toEqual([])
-    expect(search(index, 'spoo', {prefix: false})).toEqual([])
+    // A finished word (followed by a space) is not a prefix (without typo tolerance, which finds `spool` one letter away).
+    expect(search(index, 'spoo ', {fuzzy: false})).toEqual([])
+    expect(search(index, 'spoo', {prefix: false, fuzzy: false})).toEqual([])
+    expect(search(index, 'spoo ')[0]?.snippet.text).toContain('spool')
   })
 
   it('tolerates one typo in longer words when exact matches are few', () => {
@@ -175,6 +177,21 @@ describe('search', () => {
     expect(search(index, 'spooelr', {fuzzy: false})).toEqual([])
     // Short words get no typo tolerance.
     expect(search(index, 'dnz')).toEqual([])
+  })
+
+  it('a step that is only a list item title gets its title as the snippet', () => {
+    const {runbook} = parseRunbook(`---
+id: password-reset
+---
+# Reset a password
+
+1. Verify the caller's identity
+2. Reset the password in the admin console
+`)
+    const [result] = search(buildIndex([runbook]), 'identity')
+    expect(result?.stepTitle).toBe("Verify the caller's identity")
+    expect(result?.snippet.text).toBe("Verify the caller's identity")
+    expect(result?.snippet.highlights).toEqual([[20, 28]])
   })
 
   it('reads lunr syntax characters as text and never throws', () => {
@@ -278,3 +295,15 @@ describe('serialized index', () => {
     expect(ours).toBeLessThan(theirs / 2)
   })
 })
+
+describe('editDistance', () => {
+  it('counts inserts, deletes, substitutions and swaps of neighbours as one edit each, up to max + 1', () => {
+    expect(editDistance('disk', 'dsik', 2)).toBe(1)
+    expect(editDistance('printer', 'pinter', 2)).toBe(1)
+    expect(editDistance('print', 'pinter', 2)).toBe(3)
+    expect(editDistance('offboard', 'offboardng', 2)).toBe(2)
+    expect(editDistance('spool', 'spool', 1)).toBe(0)
+    expect(editDistance('abcdef', 'ab', 1)).toBe(2)
+  })
+})
+

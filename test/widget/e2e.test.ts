@@ -10,6 +10,7 @@ import path from 'node:path'
 import type {BrowserContext, Page} from 'playwright-core'
 import {afterAll, beforeAll, beforeEach, afterEach, expect, it} from 'vitest'
 import {artifacts, describeBrowser, focusedText, type Harness, startHarness, watch} from './browser.js'
+import {bundleJson, linkingMarkdown, plainPage, restoreMarkdown} from './fixtures.js'
 
 const require = createRequire(import.meta.url)
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
@@ -136,7 +137,7 @@ describeBrowser('widget in Chromium', () => {
     expect(await page.locator('.note-list li').textContent()).toContain('Sample list agreed with the app owner')
     expect(await page.locator('[part=notice]').allTextContents()).toContain(`Resumed where you left off: ${secondTitle!.replace(/^\d+\. /, '')}.`)
     // Back still knows the path taken before the reload, and the ticks are still there.
-    await page.getByRole('button', {name: /^← Back$/}).click()
+    await page.getByRole('button', {name: 'Back', exact: true}).click()
     await expect.poll(() => stepTitle(page)).toBe(firstTitle)
     const ticks = await boxes.evaluateAll((all) => all.map((box) => (box as HTMLInputElement).checked))
     expect(ticks.slice(0, 2)).toEqual([true, true])
@@ -244,4 +245,100 @@ describeBrowser('widget in Chromium', () => {
     await page.screenshot({path: path.join(artifacts, 'demo-dark.png'), fullPage: true})
     expect(readFileSync(path.join(artifacts, 'demo.png')).subarray(1, 4).toString()).toBe('PNG')
   })
+
+  /** Serve `html` at `/plain/<name>.html` and a bundle of the linking fixtures at `/plain/links.json`; returns the page's URL. */
+  async function plain(name: string, html: string): Promise<string> {
+    const base = `${harness.url}plain/`
+    await page.route(`${base}links.json`, (route) => route.fulfill({body: bundleJson([linkingMarkdown, restoreMarkdown]), contentType: 'application/json'}))
+    await page.route(`${base}${name}.html`, (route) => route.fulfill({body: html, contentType: 'text/html'}))
+    return `${base}${name}.html`
+  }
+
+  it('the classic-script build puts the classes on window.RunbookKit, as docs/widget.md says', async () => {
+    const {errors} = watch(page)
+    await page.goto(await plain('iife', plainPage('<script src="/widget/runbook-kit.iife.js" defer></script>', 'links.json')))
+    await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0)
+    const global = await page.evaluate(() => {
+      const kit = (window as unknown as {RunbookKit?: Record<string, unknown>}).RunbookKit
+      return {
+        keys: kit ? Object.keys(kit).sort() : [],
+        same: kit?.RunbookWalkthrough === customElements.get('runbook-walkthrough') && kit?.RunbookKit === customElements.get('runbook-kit'),
+        back: (kit?.defaultStrings as {backToSearch?: string} | undefined)?.backToSearch
+      }
+    })
+    expect(global).toEqual({keys: ['RunbookKit', 'RunbookSearch', 'RunbookWalkthrough', 'defaultStrings'], same: true, back: 'All runbooks'})
+    expect(errors).toEqual([])
+  })
+
+  it('a link in step text to another runbook opens it in the widget and the session records the hand-over (mouse, then keyboard)', async () => {
+    const {errors, requests} = watch(page)
+    const url = await plain('links', plainPage('<script type="module" src="/widget/runbook-kit.js"></script>', 'links.json', 'deep-link'))
+    await page.addInitScript(() => {
+      const w = window as unknown as {selected: unknown[]; completed: string[]}
+      w.selected = []
+      w.completed = []
+      document.addEventListener('runbook-select', (event) => w.selected.push((event as CustomEvent).detail))
+      document.addEventListener('runbook-complete', (event) => w.completed.push((event as CustomEvent<{timeline: string}>).detail.timeline))
+    })
+    for (const how of ['mouse', 'keyboard'] as const) {
+      await page.goto(url)
+      await page.getByRole('combobox', {name: 'Search runbooks'}).fill('disk full')
+      await page.locator('[role=option]').filter({hasText: 'Disk full on a file server'}).first().click()
+      await expect.poll(() => stepTitle(page)).toBe('1. Find what grew')
+      await page.locator('[part=actions] .button.primary').click()
+      await expect.poll(() => stepTitle(page)).toBe('2. Clean up')
+      const link = page.locator('[part=content] a', {hasText: 'restore from backup'})
+      if (how === 'mouse') await link.click()
+      else {
+        await link.focus()
+        await page.keyboard.press('Enter')
+      }
+      // The other runbook, at the linked step, inside the same page.
+      await expect.poll(() => stepTitle(page)).toBe('2. Copy it back')
+      expect(await page.locator('[part=title]').textContent()).toBe('Restore a deleted share folder')
+      expect(new URL(page.url()).pathname).toBe('/plain/links.html')
+      const {selected, completed} = await page.evaluate(() => {
+        const w = window as unknown as {selected: unknown[]; completed: string[]}
+        return {selected: w.selected, completed: w.completed}
+      })
+      expect(selected.at(-1)).toEqual({runbookId: 'restore-share', stepId: 'step-2-copy-it-back', from: 'disk-full'})
+      expect(completed).toHaveLength(1)
+      expect(completed[0]).toContain('handed over to restore-share')
+      expect(completed[0]).toMatch(/chose: If files were deleted by mistake/i)
+    }
+    expect(requests.filter((r) => /\.md(?:$|#)/.test(r))).toEqual([])
+    expect(errors).toEqual([])
+  })
+
+  it('a link in prose opens the other runbook; one to a runbook the bundle lacks is text with a title, not a 404', async () => {
+    await page.goto(await plain('prose', plainPage('<script type="module" src="/widget/runbook-kit.js"></script>', 'links.json')))
+    await page.getByRole('combobox', {name: 'Search runbooks'}).fill('disk full')
+    await page.locator('[role=option]').filter({hasText: 'Disk full on a file server'}).first().click()
+    await page.locator('[part=outline-item] button', {hasText: 'Done'}).click()
+    await expect.poll(() => stepTitle(page)).toBe('3. Done')
+    const missing = page.locator('[part=content] .missing-link')
+    expect(await missing.textContent()).toBe('the retired guide')
+    expect(await missing.getAttribute('title')).toContain('retired-guide')
+    expect(await page.locator('[part=content] a', {hasText: 'the retired guide'}).count()).toBe(0)
+    await page.locator('[part=content] a', {hasText: 'the restore runbook'}).click()
+    await expect.poll(() => stepTitle(page)).toBe('1. Find the snapshot')
+    expect(new URL(page.url()).pathname).toBe('/plain/prose.html')
+  })
+
+  it('the language label of a code block is not under the copy button (test-results/code-block.png)', async () => {
+    await page.goto(await plain('code', plainPage('<script type="module" src="/widget/runbook-kit.js"></script>', 'links.json')))
+    await page.getByRole('combobox', {name: 'Search runbooks'}).fill('disk full')
+    await page.locator('[role=option]').filter({hasText: 'Disk full on a file server'}).first().click()
+    const code = page.locator('[part=code]').first()
+    await code.waitFor()
+    const lang = (await code.locator('.code-lang').boundingBox())!
+    const copy = (await code.locator('[part=copy-button]').boundingBox())!
+    await code.screenshot({path: path.join(artifacts, 'code-block.png')})
+    const overlap = lang.x < copy.x + copy.width && copy.x < lang.x + lang.width && lang.y < copy.y + copy.height && copy.y < lang.y + lang.height
+    expect(overlap).toBe(false)
+    // Nor over the code itself.
+    const text = (await code.locator('pre').boundingBox())!
+    expect(lang.y + lang.height <= text.y + 1 || lang.x >= text.x + text.width - 1).toBe(true)
+  })
 })
+

@@ -123,3 +123,37 @@ Ask the user when they last saw the folder.
 
 Explain where the folder lives. End of runbook.
 `
+
+/**
+ * A runbook whose step text links to another runbook: step 2's sentence is a
+ * cross-runbook choice (a hand-over to `restore-share` at its second step),
+ * step 3's links are references in prose, one to a runbook that does not exist.
+ */
+export const linkingMarkdown = `---
+title: Disk full on a file server
+id: disk-full
+category: troubleshooting
+---
+
+# Disk full on a file server
+
+## Step 1: Find what grew {#grow}
+
+\`\`\`sh
+du -xh /srv | sort -h | tail
+\`\`\`
+
+## Step 2: Clean up {#clean}
+
+If files were deleted by mistake, follow [restore from backup](restore-share.md#step-2-copy-it-back).
+
+## Step 3: Done {#done}
+
+See also [the restore runbook](restore-share.md) and [the retired guide](retired-guide.md#start).
+`
+
+/** A plain page that loads one build of the widget (`src`) and shows `<runbook-kit>` over `bundle`. */
+export function plainPage(script: string, bundle: string, attributes = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain page</title>${script}</head>
+<body><main><runbook-kit src="${bundle}" storage="none"${attributes ? ' ' + attributes : ''}></runbook-kit></main></body></html>`
+}

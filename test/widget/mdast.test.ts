@@ -228,3 +228,25 @@ describe('renderMdast', () => {
     expect(copyText('$ ls \\\n  -la\noutput line\n$ pwd\n/home')).toBe('ls \\\n  -la\npwd')
   })
 })
+
+describe('links to other runbooks', () => {
+  it('opens a known runbook through onRunbookLink; an unknown one, or any other Markdown file, is text with a title', () => {
+    const opened: unknown[] = []
+    const host = show(md('See [a](restore.md#start), [b](gone.md), [c](notes.markdown?x=1), [d](guide.md.erb) and [e](https://x.example/a.md).'), {
+      runbookLink: (url) => (url === 'restore.md#start' ? {runbook: 'restore', step: 'start'} : url === 'gone.md' ? null : undefined),
+      onRunbookLink: (target) => opened.push(target)
+    })
+    const links = [...host.querySelectorAll('a')]
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['a', '#restore/start'],
+      ['e', 'https://x.example/a.md']
+    ])
+    links[0]!.click()
+    expect(opened).toEqual([{runbook: 'restore', step: 'start'}])
+    expect([...host.querySelectorAll('.missing-link')].map((span) => [span.textContent, span.getAttribute('title')])).toEqual([
+      ['b', 'Not in this library: gone.md'],
+      ['c', 'Not in this library: notes.markdown?x=1'],
+      ['d', 'Not in this library: guide.md.erb']
+    ])
+  })
+})

@@ -196,3 +196,56 @@ describe('<runbook-kit> hand-over', () => {
     expect(next.session!.current.id).toBe('step-2-copy-it-back')
   })
 })
+
+/** A button's text as a screen reader gets it: without `aria-hidden` decoration. */
+function spoken(element: Element): string {
+  const copy = element.cloneNode(true) as Element
+  for (const hidden of copy.querySelectorAll('[aria-hidden=true]')) hidden.remove()
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
+}
+
+describe('<runbook-kit> arrows and strings', () => {
+  it('the strings own their text: the arrows are aria-hidden decoration, never added twice', async () => {
+    const {element} = await kit()
+    element.runbookId = 'desk-phone'
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => walk.session)
+    await settle(walk)
+    const back = $(element, '[part=back-button]')!
+    expect(back.textContent!.replace(/\s+/g, ' ').trim()).toBe('← All runbooks')
+    expect(spoken(back)).toBe('All runbooks')
+    expect(spoken(button(walk, 'Back'))).toBe('Back')
+
+    // A translation that brings its own arrows shows them once.
+    element.strings = {backToSearch: '← Alle Runbooks', back: '← Zurück', next: 'Weiter →'}
+    await settle(element)
+    await settle(walk)
+    expect(back.textContent!.replace(/\s+/g, ' ').trim()).toBe('← Alle Runbooks')
+    expect(button(walk, 'Zurück').textContent!.replace(/\s+/g, ' ').trim()).toBe('← Zurück')
+  })
+})
+
+describe('<runbook-kit> deep link', () => {
+  it('an empty hash returns to the search', async () => {
+    history.replaceState(null, '', '#desk-phone/power')
+    const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/runbooks.bundle.json', 'deep-link': ''})
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => walk.session)
+    location.hash = ''
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await until(() => $(element, 'runbook-search'))
+    expect(element.runbookId).toBeUndefined()
+    expect($(element, 'runbook-walkthrough')).toBeNull()
+  })
+
+  it('a hash that names no runbook (a skip link, #main) leaves the walkthrough open', async () => {
+    history.replaceState(null, '', '#desk-phone/power')
+    const element = await mount<RunbookKit>('runbook-kit', {}, {src: '/runbooks.bundle.json', 'deep-link': ''})
+    const walk = await until(() => $<RunbookWalkthrough>(element, 'runbook-walkthrough'))
+    await until(() => walk.session)
+    location.hash = '#main'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await settle(element)
+    expect(element.runbookId).toBe('desk-phone')
+  })
+})

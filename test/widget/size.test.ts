@@ -3,7 +3,7 @@
  * A budget, not a timing.
  *
  * Issue 5 asks for ≤ 30 KB (goal) and a CI failure above 35 KB. The build is
- * 38.1 KB today (39.1 KB before the size pass of 2026-11-29, 39.7 KB before
+ * 39.0 KB today (38.1 KB before the widget fixes of issue 13, 39.1 KB before the size pass of 2026-11-29, 39.7 KB before
  * the one of 2026-11-23, 42.9 KB before the lunr trimming), so that budget is
  * NOT met and issue 5 stays open. Until
  * it is, this test holds the line at an interim ceiling of 40 KiB so the size
@@ -54,6 +54,10 @@ describe('widget build', () => {
       expect([...code.matchAll(/.{40}innerHTML=.{10}/g)].map((m) => m[0])).toEqual([expect.stringContaining('createElement("template");return')])
     }
     expect(read('runbook-kit.iife.js').match(/^export\b|\bexport\s*\{/m)?.[0]).toBeUndefined()
+  })
+
+  it('the classic script declares its one global, RunbookKit (docs/widget.md; the browser test checks its contents)', () => {
+    expect(read('runbook-kit.iife.js')).toMatch(/^var RunbookKit\s*=/m)
   })
 
   it('the npm entry keeps Lit as an import and ships types and a manifest', () => {

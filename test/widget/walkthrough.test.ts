@@ -498,6 +498,49 @@ describe('<runbook-walkthrough> hand-over to another runbook', () => {
     selects.stop()
   })
 
+  it('a link in step text to another runbook takes the hand-over it is and opens that runbook at its step', async () => {
+    const {linkingMarkdown, restoreMarkdown} = await import('./fixtures.js')
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson([linkingMarkdown, restoreMarkdown]))))
+    const element = await walkthrough({}, {src: '/links.json', 'runbook-id': 'disk-full', 'start-step': 'clean'})
+    const selects = record<{runbookId: string; stepId?: string; from?: string}>('runbook-select')
+    const completes = record<{timeline: string}>('runbook-complete')
+    const link = $$<HTMLAnchorElement>(element, '[part=content] a').find((a) => a.textContent === 'restore from backup')!
+    expect(link.getAttribute('href')).toBe('#restore-share/step-2-copy-it-back')
+    const first = element.session!
+    const click = new MouseEvent('click', {bubbles: true, composed: true, cancelable: true})
+    link.dispatchEvent(click)
+    expect(click.defaultPrevented).toBe(true)
+    // Recorded as the cross-runbook choice it is.
+    expect(first.status).toBe('finished')
+    expect(first.handover).toEqual({runbook: 'restore-share', step: 'step-2-copy-it-back', label: 'If files were deleted by mistake'})
+    expect(first.events.find((e) => e.type === 'complete')).toMatchObject({step: 'clean', handover: {runbook: 'restore-share', step: 'step-2-copy-it-back'}})
+    expect(completes.events).toHaveLength(1)
+    await until(() => element.session?.runbook.id === 'restore-share')
+    await settle(element)
+    expect(selects.events.map((e) => e.detail)).toEqual([{runbookId: 'restore-share', stepId: 'step-2-copy-it-back', from: 'disk-full'}])
+    expect(stepTitle(element)).toBe('2. Copy it back')
+    selects.stop()
+    completes.stop()
+  })
+
+  it('a link in prose to a runbook the bundle lacks is text with a title, never a link to a 404', async () => {
+    const {linkingMarkdown, restoreMarkdown} = await import('./fixtures.js')
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson([linkingMarkdown, restoreMarkdown]))))
+    const element = await walkthrough({}, {src: '/links2.json', 'runbook-id': 'disk-full', 'start-step': 'done'})
+    await until(() => $(element, '.missing-link'))
+    const missing = $(element, '.missing-link')!
+    expect(missing.textContent).toBe('the retired guide')
+    expect(missing.title).toBe('Not in this library: retired-guide.md#start')
+    expect($$<HTMLAnchorElement>(element, '[part=content] a').map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['the restore runbook', '#restore-share/']
+    ])
+    // A walkthrough given only a runbook (no bundle to check against) still never links to a .md file.
+    element.remove()
+    const {runbookOf, linkingMarkdown: markdown} = await import('./fixtures.js')
+    const alone = await walkthrough({runbook: runbookOf(markdown), startStep: 'done', storage: 'none'})
+    expect($$<HTMLAnchorElement>(alone, '[part=content] a').map((a) => a.getAttribute('href'))).toEqual(['#restore-share/', '#retired-guide/start'])
+  })
+
   it('a page that cancels runbook-select keeps the walkthrough where it is', async () => {
     const {handoverMarkdown, restoreMarkdown} = await import('./fixtures.js')
     vi.stubGlobal('fetch', vi.fn(async () => new Response(bundleJson([handoverMarkdown, restoreMarkdown]))))

@@ -35,7 +35,7 @@ const protectedTerms = new Set(
 )
 
 /** Stems that should meet: the Porter stemmer keeps `printer` but makes `printing` → `print`. */
-const stemOverrides: Record<string, string> = {
+export const stemOverrides: Record<string, string> = {
   printer: 'print',
   scanner: 'scan',
   router: 'rout',

@@ -12,7 +12,7 @@ import type {Category, Runbook} from '../types.js'
 import {type IndexedDoc, type SearchIndex, indexInternals, refNumber} from './build.js'
 import {type ClauseSpec, type Match, evaluate, matchedTerms} from './evaluate.js'
 import lunr from './lunr.js'
-import {normalizeTerm} from './pipeline.js'
+import {normalizeTerm, stemOverrides} from './pipeline.js'
 import {runbookText, stepText} from './text.js'
 import {tokenize} from './tokenize.js'
 
@@ -27,8 +27,9 @@ export interface SearchOptions {
   /** Match the last word as a prefix while it is being typed. (default: `true`) */
   prefix?: boolean | null | undefined
   /**
-   * Allow one typo in words of five letters or more (two from eight letters)
-   * when exact matches find fewer than three runbooks. (default: `true`)
+   * Allow one typo in words of four letters or more (two from eight letters)
+   * when exact matches find fewer than three runbooks or a word of the query
+   * is in no runbook. (default: `true`)
    */
   fuzzy?: boolean | null | undefined
   /** Results per runbook: its best steps. (default: `1`) */
@@ -70,12 +71,15 @@ const defaults = {
 /** Exact matches on fewer runbooks than this turn on typo tolerance. */
 const fewMatches = 3
 /** Words shorter than this get no typo tolerance. */
-const fuzzyMinLength = 5
+const fuzzyMinLength = 4
 /** Words this long may have two typos. */
 const fuzzyLongLength = 8
 /** Characters of a query that are read; the rest is ignored. */
 const maxQueryLength = 512
-
+/** Boost of a term found with a typo, by edit distance (exact terms have 1). */
+const fuzzyBoosts = [1, 0.3, 0.1]
+/** How much a query word counts as matched, by the edit distance of the term that matched it. */
+const fuzzyCredit = [1, 0.75, 0.5]
 
 /**
  * Search runbooks and steps.
@@ -109,9 +113,17 @@ export function search(
 
   let matches = evaluate(inner.lunr, plan.exact)
   let grouped = group(matches, inner.docs, accept, settings.perRunbook)
-  if (settings.fuzzy && plan.fuzzy.length > 0 && countRunbooks(grouped) < fewMatches) {
-    matches = evaluate(inner.lunr, [...plan.exact, ...plan.fuzzy])
-    grouped = group(matches, inner.docs, accept, settings.perRunbook)
+  if (settings.fuzzy && plan.fuzzy.length > 0) {
+    // Typos are looked for in a word no runbook has, and in every word of five letters or more when exact
+    // matches are few (a four-letter word that matched is left alone: one letter changes too much of it).
+    const few = countRunbooks(grouped) < fewMatches
+    const tokens = (inner.lunr as unknown as {tokenSet: TrieNode}).tokenSet
+    const typos = plan.words.filter((word) => word.fuzzy.length > 0 && ((few && word.raw.length > fuzzyMinLength) || !known(tokens, word)))
+    const near = typos.flatMap((word) => nearClauses(inner.lunr, word))
+    if (near.length > 0) {
+      matches = evaluate(inner.lunr, [...plan.exact, ...near])
+      grouped = group(matches, inner.docs, accept, settings.perRunbook)
+    }
   }
   const ranked = coordinate(grouped, plan.words, Math.max(coordinated, settings.limit))
   return ranked.slice(0, settings.limit).map((hit) => toResult(hit, index.runbooks, settings.snippetLength))
@@ -124,8 +136,9 @@ const coordinated = 50
 const titleFields = ['t', 's', 'g']
 
 /**
- * Re-rank the best hits by the share of query words they match (squared)
- * and the share found in a title or tag (up to twice the score), so a step
+ * Re-rank the best hits by the share of query words they match (squared; a
+ * word matched through a typo counts ¾, through two ½) and the share found
+ * in a title or tag (up to twice the score), so a step
  * titled "… hosts file" beats one that has "file" many times: BM25 alone
  * sums per-term scores and lets one frequent word win.
  */
@@ -142,8 +155,8 @@ function coordinate(hits: Hit[], words: QueryWord[], count: number): Hit[] {
     let matched = 0
     let inTitle = 0
     for (const word of words) {
-      if (wordMatches(word, terms)) matched++
-      if (wordMatches(word, titleTerms)) inTitle++
+      matched += wordMatches(word, terms)
+      inTitle += wordMatches(word, titleTerms)
     }
     const share = matched / words.length
     hit.score *= share * share * (1 + inTitle / words.length)
@@ -151,31 +164,87 @@ function coordinate(hits: Hit[], words: QueryWord[], count: number): Hit[] {
   return best.sort((a, b) => b.score - a.score || a.runbook - b.runbook || a.step - b.step)
 }
 
-function wordMatches(word: QueryWord, terms: ReadonlySet<string>): boolean {
+/** How much `word` is matched by `terms`: 1 exactly (or as a prefix), less through a typo, 0 not at all. */
+function wordMatches(word: QueryWord, terms: ReadonlySet<string>): number {
+  let best = 0
   for (const term of terms) {
-    if (word.terms.has(term)) return true
-    if (word.prefix !== undefined && term.startsWith(word.prefix)) return true
-    if (word.fuzzy && withinDistance(term, word.raw, 2)) return true
+    if (word.terms.has(term) || (word.prefix !== undefined && term.startsWith(word.prefix))) return 1
+    const distance = word.near?.get(term)
+    if (distance !== undefined) best = Math.max(best, fuzzyCredit[distance] ?? 0)
   }
-  return false
+  return best
 }
 
-/** Whether `a` and `b` are at most `max` edits apart (insert, delete, substitute). */
-function withinDistance(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false
+/**
+ * Edit distance between `a` and `b` (insert, delete, substitute, swap two
+ * neighbours: what lunr's fuzzy matching allows), or `max + 1` when it is
+ * more than `max`.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1
+  let before: number[] = []
   let previous = Array.from({length: b.length + 1}, (_, j) => j)
   for (let i = 1; i <= a.length; i++) {
     const current = [i]
     let low = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
-      low = Math.min(low, current[j]!)
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1)
+      current[j] = value
+      low = Math.min(low, value)
     }
-    if (low > max) return false
+    if (low > max) return max + 1
+    before = previous
     previous = current
   }
-  return previous[b.length]! <= max
+  return Math.min(previous[b.length]!, max + 1)
+}
+
+/** A node of lunr's token set (a trie of the index's terms); the typings leave these out. */
+interface TrieNode {
+  final: boolean
+  edges: Record<string, TrieNode>
+}
+
+/** The trie node `text` leads to, if any. */
+function walk(node: TrieNode, text: string): TrieNode | undefined {
+  let at: TrieNode | undefined = node
+  for (let i = 0; at && i < text.length; i++) at = at.edges[text[i]!]
+  return at
+}
+
+/** Whether the index has a term of `word`, or (while it is typed) a term it starts. */
+function known(tokens: TrieNode, word: QueryWord): boolean {
+  for (const term of word.terms) if (walk(tokens, term)?.final) return true
+  return word.prefix !== undefined && walk(tokens, word.prefix) !== undefined
+}
+
+/**
+ * The index terms within a typo or two of `word` (lunr's fuzzy expansion of
+ * its clauses, plus the stems of `stemOverrides`, which the typed word does
+ * not share: `pinter` is one typo from `printer`, indexed as `print`), as
+ * clauses boosted by edit distance; also kept on the word for re-ranking.
+ */
+function nearClauses(idx: lunr.Index, word: QueryWord): ClauseSpec[] {
+  const tokens = (idx as unknown as {tokenSet: lunr.TokenSet}).tokenSet
+  const fromFuzzy = (lunr.TokenSet as unknown as {fromFuzzyString(term: string, distance: number): lunr.TokenSet}).fromFuzzyString
+  const near = new Map<string, number>()
+  const add = (term: string, distance: number) => {
+    // Terms the word finds exactly or completes (while typed) are not typos.
+    if (word.terms.has(term) || (word.prefix !== undefined && term.startsWith(word.prefix))) return
+    if (distance < (near.get(term) ?? Infinity)) near.set(term, distance)
+  }
+  for (const clause of word.fuzzy) {
+    const max = clause.editDistance ?? 1
+    for (const term of tokens.intersect(fromFuzzy(clause.term, max)).toArray()) add(term, editDistance(term, clause.term, max))
+    for (const [full, stem] of Object.entries(stemOverrides)) {
+      const distance = editDistance(full, clause.term, max)
+      if (distance <= max && walk(tokens as unknown as TrieNode, stem)?.final) add(stem, distance)
+    }
+  }
+  word.near = near
+  return [...near].map(([term, distance]) => ({term, boost: fuzzyBoosts[distance] ?? fuzzyBoosts[fuzzyBoosts.length - 1]!}))
 }
 
 interface Settings {
@@ -234,7 +303,10 @@ interface QueryWord {
   raw: string
   terms: Set<string>
   prefix?: string | undefined
-  fuzzy: boolean
+  /** Its typo-tolerant clauses (empty: a word too short, or not letters only). */
+  fuzzy: ClauseSpec[]
+  /** The index terms found for it with a typo, by edit distance (set when typos were looked for). */
+  near?: Map<string, number> | undefined
 }
 
 /** Turn what the user typed into lunr clauses. */
@@ -253,7 +325,7 @@ export function planQuery(text: string, prefix: boolean): QueryPlan {
   let word: QueryWord | undefined
   for (const token of tokens) {
     if (!token.part) {
-      word = {raw: token.term, terms: new Set(), fuzzy: false}
+      word = {raw: token.term, terms: new Set(), fuzzy: []}
       words.push(word)
     }
     const term = normalizeTerm(token.term)
@@ -271,9 +343,10 @@ export function planQuery(text: string, prefix: boolean): QueryPlan {
     if (!token.part && term !== undefined && /^\p{L}+$/u.test(token.term) && token.term.length >= fuzzyMinLength) {
       // One typo; two in long words, whose stems can differ from the typed word at the end too.
       const editDistance = token.term.length >= fuzzyLongLength ? 2 : 1
-      add(fuzzy, {term: token.term, boost: 0.3, editDistance})
-      if (term !== token.term) add(fuzzy, {term, boost: 0.3, editDistance})
-      if (word) word.fuzzy = true
+      const clauses: ClauseSpec[] = [{term: token.term, boost: fuzzyBoosts[1]!, editDistance}]
+      if (term !== token.term) clauses.push({term, boost: fuzzyBoosts[1]!, editDistance})
+      for (const clause of clauses) add(fuzzy, clause)
+      word?.fuzzy.push(...clauses)
     }
   }
   return {
@@ -355,7 +428,8 @@ function countRunbooks(hits: Hit[]): number {
 function toResult(hit: Hit, runbooks: readonly Runbook[], length: number): SearchResult {
   const runbook = runbooks[hit.runbook]!
   const step = hit.step >= 0 ? runbook.steps[hit.step] : undefined
-  const text = step ? stepText(step) : runbookText(runbook)
+  // A step that is only a title (an item of a numbered list) shows its title.
+  const text = (step ? stepText(step) || step.title : runbookText(runbook)) || runbook.title
   const result: SearchResult = {
     runbookId: runbook.id,
     score: Math.round(hit.score * 1000) / 1000,

@@ -99,17 +99,19 @@ export const contentStyles = css`
     background: var(--_rk-color-code-bg);
   }
 
+  /* A header row (the language on the left, Copy on the right) above the code, so neither covers the other. */
   .content .code {
-    position: relative;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     border: 1px solid var(--_rk-color-border);
     border-radius: var(--_rk-radius-small);
     background: var(--_rk-color-code-bg);
   }
 
   .content .code pre {
+    grid-area: 2 / 1 / 3 / 3;
     margin: 0;
-    padding: 0.85em 1em;
-    padding-right: 5.5em;
+    padding: 0.5em 1em 0.85em;
     overflow-x: auto;
     font-size: 0.9em;
     line-height: 1.45;
@@ -121,18 +123,17 @@ export const contentStyles = css`
   }
 
   .content .code-lang {
-    position: absolute;
-    right: 0.6em;
-    bottom: 0.35em;
+    grid-area: 1 / 1;
+    align-self: center;
+    padding: 0.4em 1.3em 0;
     font-size: 0.7em;
     color: var(--_rk-color-muted);
     text-transform: lowercase;
   }
 
   .content .copy {
-    position: absolute;
-    top: 0.5em;
-    right: 0.5em;
+    grid-area: 1 / 2;
+    margin: 0.4em 0.4em 0;
     padding: 0.2em 0.65em;
     border: 1px solid var(--_rk-color-border);
     border-radius: var(--_rk-radius-small);
@@ -143,6 +144,11 @@ export const contentStyles = css`
 
   .content .copy:hover {
     border-color: var(--_rk-color-accent);
+  }
+
+  .content .missing-link {
+    text-decoration: underline dotted;
+    cursor: help;
   }
 
   .content mark.param {

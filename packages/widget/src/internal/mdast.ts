@@ -31,6 +31,12 @@ export type CodePiece = string | {name: string; value: string | undefined; secre
 
 const mask = '••••••'
 
+/** Another runbook a link in step text goes to. */
+export interface RunbookTarget {
+  runbook: string
+  step?: string | undefined
+}
+
 /** What the renderer needs from the component that uses it. */
 export interface RenderContext {
   strings: Strings
@@ -38,6 +44,14 @@ export interface RenderContext {
   fill?: ((code: string) => CodePiece[]) | undefined
   /** Called when a link to `#anchor` is followed (the default navigation is prevented). */
   onAnchor?: ((anchor: string) => void) | undefined
+  /**
+   * Where a link goes when it points at another runbook (`restore.md#start`): the runbook and step,
+   * `null` when that runbook is not in the library (the link is shown as text), `undefined` when the
+   * URL is not a link to a runbook.
+   */
+  runbookLink?: ((url: string) => RunbookTarget | null | undefined) | undefined
+  /** Called when a link to another runbook is followed (the default navigation is prevented). */
+  onRunbookLink?: ((target: RunbookTarget) => void) | undefined
   /** Called when a copy button is pressed, with the text to copy. */
   onCopy?: ((text: string) => void) | undefined
   /** The text most recently copied, so its button can say so. */
@@ -332,7 +346,24 @@ function marks(pieces: CodePiece[], strings: Strings, parts: boolean): Renderabl
 function link(url: string, title: string | null | undefined, content: Renderable, state: State): Renderable {
   const href = safeLinkUrl(url)
   if (href === undefined) return html`<span class="unsafe-link">${content}</span>`
-  const onAnchor = state.ctx.onAnchor
+  const {onAnchor, onRunbookLink, strings} = state.ctx
+  // A link to another runbook opens it in the widget (its href is the deep link, for a new tab); one to a
+  // runbook the library lacks, or to any other Markdown file, would be a 404: it is text that says so.
+  const target = state.ctx.runbookLink?.(url)
+  if (target === null || (target === undefined && /^[^:?#]*\.(?:md|markdown)(?:\.erb)?(?:[?#]|$)/i.test(href.trim()))) {
+    return html`<span class="missing-link" title=${format(strings.missingRunbook, {href: url})}>${content}</span>`
+  }
+  if (target && onRunbookLink) {
+    return html`<a
+      href=${`#${encodeURIComponent(target.runbook)}/${encodeURIComponent(target.step ?? '')}`}
+      title=${title ?? nothing}
+      @click=${(event: Event) => {
+        event.preventDefault()
+        onRunbookLink(target)
+      }}
+      >${content}</a
+    >`
+  }
   if (href.startsWith('#') && onAnchor) {
     const anchor = decode(href.slice(1))
     return html`<a

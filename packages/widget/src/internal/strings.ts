@@ -106,6 +106,8 @@ export interface Strings {
   loadOtherTab: string
   /** Saves this tab's progress over the other tab's. */
   keepThisTab: string
+  /** Title of a link to a runbook that is not in the library (shown as text): `{href}` is the link. */
+  missingRunbook: string
   /** Label of the "skip to a step" button in the outline: `{title}`. */
   goToStep: string
   /** Text in front of a raw HTML fragment that is shown as text. */
@@ -175,6 +177,7 @@ export const defaultStrings: Strings = {
   loadOtherTab: 'Load that progress',
   keepThisTab: 'Keep this tab’s progress',
   goToStep: 'Go to step: {title}',
+  missingRunbook: 'Not in this library: {href}',
   rawHtml: 'HTML',
   destructive: 'Destructive',
   calloutNote: 'Note',

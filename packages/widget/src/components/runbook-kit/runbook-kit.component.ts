@@ -1,6 +1,7 @@
 import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
 import type {Runbook} from '../../internal/core.js'
 import type {RunbookSelectDetail} from '../../internal/events.js'
+import {arrowed} from '../../internal/arrow.js'
 import {fetchLibrary, hasRunbook, type Library} from '../../internal/library.js'
 import {loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {styles} from './runbook-kit.styles.js'
@@ -76,7 +77,12 @@ export class RunbookKit extends LitElement {
   /** @internal The step a hand-over starts the next runbook at. */
   declare private _startStep: string | undefined
 
-  #onHashChange = () => this.#openFromHash()
+  #onHashChange = () => {
+    // An empty hash (`location.hash = ''`, Back to the page before a runbook was opened) returns to the search;
+    // another anchor of the page (a skip link) leaves the walkthrough alone.
+    if (this.deepLink && this.runbookId && location.hash === '') this.#backToSearch()
+    else this.#openFromHash()
+  }
 
   constructor() {
     super()
@@ -173,13 +179,14 @@ export class RunbookKit extends LitElement {
     return html`<div part="base" class="base">
       ${runbook
         ? html`<button type="button" part="back-button" class="button quiet back" @click=${() => this.#backToSearch()}>
-              ← ${strings.backToSearch}
+              ${arrowed(strings.backToSearch, '←')}
             </button>
             <runbook-walkthrough
               part="walkthrough"
               exportparts=${walkthroughParts}
               tabindex="-1"
               .runbook=${runbook}
+              src=${this.src ?? nothing}
               .startStep=${this._startStep}
               @runbook-select=${(event: CustomEvent<RunbookSelectDetail>) => this.#onSelect(event)}
               .strings=${this.strings}

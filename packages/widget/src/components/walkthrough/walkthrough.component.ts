@@ -9,10 +9,11 @@ import {
   type SessionStore,
   type Step
 } from '../../internal/core.js'
+import {arrowed} from '../../internal/arrow.js'
 import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
-import {fetchLibrary} from '../../internal/library.js'
-import {type CodePiece, renderMdast} from '../../internal/mdast.js'
+import {fetchLibrary, hasRunbook, type Library} from '../../internal/library.js'
+import {type CodePiece, renderMdast, type RunbookTarget} from '../../internal/mdast.js'
 import {decode} from '../../internal/url.js'
 import {loadProgress, openProgressStore, progressKey, progressStorageKey, storedProgress} from '../../internal/progress-store.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
@@ -101,7 +102,7 @@ export class RunbookWalkthrough extends LitElement {
     _foreign: {state: true}
   }
 
-  /** URL of a bundle (`runbook build` output) to take the runbook from, with `runbook-id`. */
+  /** URL of a bundle (`runbook build` output): the runbook to show (with `runbook-id`), and the runbooks links in step text may open. */
   declare src: string | undefined
   /** Id of the runbook to show from the bundle at `src`. */
   declare runbookId: string | undefined
@@ -140,6 +141,8 @@ export class RunbookWalkthrough extends LitElement {
   declare private _foreign: boolean
 
   #store: SessionStore | undefined
+  /** The bundle at `src`, once fetched: which runbooks links may open. */
+  #library: Library | undefined
   /** The stored progress text this tab last read or wrote (see `storedProgress`). */
   #seen: string | null | undefined
   #unsubscribe: (() => void) | undefined
@@ -234,6 +237,15 @@ export class RunbookWalkthrough extends LitElement {
     const token = ++this.#loadToken
     this._error = undefined
     let runbook = this.runbook
+    this.#library = undefined
+    if (this.src) {
+      // Also when the runbook is set by script (as <runbook-kit> does): links are checked against the bundle.
+      fetchLibrary(this.src).then((library) => {
+        if (token !== this.#loadToken) return
+        this.#library = library
+        this.requestUpdate()
+      }, () => undefined)
+    }
     if (!runbook && this.src && this.runbookId) {
       try {
         const library = await fetchLibrary(this.src)
@@ -432,6 +444,26 @@ export class RunbookWalkthrough extends LitElement {
     else this.#act((s) => s.goTo(target))
   }
 
+  /**
+   * The runbook a link of `step` to `url` goes to: a cross-runbook edge of the step (taking it is a
+   * hand-over, `choice`), or a link in its prose; `null` when the bundle lacks that runbook.
+   */
+  #runbookLink(step: Step, url: string): (RunbookTarget & {choice?: number}) | null | undefined {
+    // The parser keeps a link's URL trimmed (core's classifyHref).
+    url = url.trim()
+    const choice = step.edges.findIndex((edge) => edge.runbook !== undefined && edge.href === url)
+    const edge = step.edges[choice]
+    const link = edge ? undefined : this._session?.runbook.links.find((l) => l.from === step.id && l.href === url && l.runbook !== undefined)
+    const target = edge ? {runbook: edge.runbook!, step: edge.to, choice} : link && {runbook: link.runbook!, step: link.to}
+    return target && this.#library && !hasRunbook(this.#library, target.runbook) ? null : target
+  }
+
+  /** Follow a link to another runbook: an edge is taken as the choice it is (the session records the hand-over), then the runbook opens. */
+  #followRunbookLink(target: RunbookTarget & {choice?: number}): void {
+    if (target.choice !== undefined && this._session?.status === 'active') this.#complete(target.choice)
+    this.#continue(target.runbook, target.step)
+  }
+
   #fill(step: Step): (code: string) => CodePiece[] {
     const session = this._session!
     const runbook = session.runbook
@@ -586,6 +618,8 @@ export class RunbookWalkthrough extends LitElement {
       remoteImages: this.remoteImages,
       fill: this.#fill(step),
       onAnchor: (anchor) => this.#anchor(anchor),
+      runbookLink: (url) => this.#runbookLink(step, url),
+      onRunbookLink: (target) => this.#followRunbookLink(target),
       onCopy: (text) => this.#copy(text),
       copied: this._copied,
       checklistId: (text) => checklistIds.get(text),
@@ -617,7 +651,7 @@ export class RunbookWalkthrough extends LitElement {
       ${this.#renderNotes(notes, strings)}
       <div part="actions" class="actions">
         <button type="button" part="button" class="button quiet" ?disabled=${!session.canGoBack} @click=${() => this.#act((s) => s.back())}>
-          ← ${strings.back}
+          ${arrowed(strings.back, '←')}
         </button>
         <span class="spacer"></span>
         <button type="button" part="button" class="button quiet" @click=${() => this.restart()}>${strings.restart}</button>
@@ -636,7 +670,7 @@ export class RunbookWalkthrough extends LitElement {
             </button>`
           : choices.length === 1
             ? html`<button type="button" part="button" class="button primary" ?disabled=${!active} @click=${() => this.#complete(0)}>
-                ${choices[0]!.kind === 'next' ? strings.next : choices[0]!.label} →
+                ${arrowed(choices[0]!.kind === 'next' ? strings.next : choices[0]!.label, '→')}
               </button>`
             : nothing}
       </div>
