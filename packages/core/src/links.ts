@@ -4,6 +4,7 @@
  */
 import type {Link, LinkReference, List, Nodes, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {type Definitions, normalizeIdentifier} from './content.js'
+import {runbookIdFromPath} from './parse/titles/id-from-path.js'
 import type {Position} from './types.js'
 import {textOf, walk} from './walk.js'
 
@@ -35,22 +36,13 @@ function decode(text: string): string {
   }
 }
 
-/** The id a runbook file gets by default: its name without extensions, slugged. */
+/** The id a runbook file gets by default: its name without extensions, slugged; for `index.*` and `README.*` its folder's name (`parse/titles/id-from-path.ts`). */
 export function idFromPath(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path
-  const base = name.replace(/(?:\.html)?\.(?:md|markdown)(?:\.erb)?$/i, '').replace(/\.[^.]*$/, (ext) => (/^\.\d/.test(ext) ? ext : ''))
-  return slugText(base) || 'runbook'
+  return runbookIdFromPath(path)
 }
 
 /** A lower-case, dash-separated id from free text. */
-export function slugText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-}
+export {slugText} from './parse/titles/slug.js'
 
 /** A link found in content, with its target and the source position. */
 export interface FoundLink {
