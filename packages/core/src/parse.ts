@@ -20,6 +20,8 @@ import {hashText} from './hash.js'
 import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {paragraphCuts} from './paragraphs.js'
+import {cleanTitle} from './parse/titles/clean-title.js'
+import {isPlaceholderTitle} from './parse/titles/placeholder-title.js'
 import {parseMarkdown} from './processor.js'
 import {type HeadingAttributes, layout, takeAttributes} from './structure.js'
 import {hasTemplateSyntax} from './template.js'
@@ -197,17 +199,19 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
       attributes.set(node, attrs)
-      slugs.set(node, attrs.id ?? slugger.slug(toString(node)))
+      slugs.set(node, attrs.id ?? slugger.slug(titleOf(toString(node))))
     }
   })
 
   // Title: frontmatter, else the first h1, else the file name.
-  let title = frontmatter.title
+  let title = frontmatter.title === undefined ? undefined : titleOf(frontmatter.title)
   const firstHeadingIndex = body.findIndex((node) => node.type === 'heading')
   const firstHeading = body[firstHeadingIndex] as Heading | undefined
+  let placeholder: string | undefined
   if (firstHeading && firstHeading.depth === 1) {
-    const text = toString(firstHeading).trim()
-    const template = hasTemplateSyntax(text)
+    const text = cleanTitle(toString(firstHeading))
+    const template = isPlaceholderTitle(firstHeading)
+    if (template) placeholder = headingSource(firstHeading, source)
     const h1Count = body.filter((node) => node.type === 'heading' && node.depth === 1).length
     if (template || title === undefined || h1Count === 1) {
       if (!template && title === undefined && text) title = text
@@ -217,7 +221,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   if (!title) {
     title = file ? humanize(idFromPath(file)) : 'Untitled runbook'
     report('missing-title', 'Runbook has no title: add `title:` to the frontmatter or a `# Heading`', undefined, {
-      note: `Using "${title}"`
+      note: placeholder ? `The heading "${placeholder}" is a template's placeholder; using "${title}"` : `Using "${title}"`
     })
   }
   // An empty id (from options or `id: ""`) is no id: fall back as if it were absent.
@@ -226,6 +230,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const definitions = collectDefinitions(tree)
   const structure = layout(body, source, attributes)
   let units = structure.units
+  for (const unit of units) unit.title = titleOf(unit.title)
   if (structure.structure === 'single') {
     units = [
       {
@@ -606,6 +611,21 @@ function spanPosition(nodes: RootContent[]): Position | undefined {
   const start = nodes[0]?.position?.start
   const end = nodes[nodes.length - 1]?.position?.end
   return start && end ? {start: {...start}, end: {...end}} : undefined
+}
+
+/** A heading as written, without its `#` marks, for messages (at most 80 characters). */
+function headingSource(heading: Heading, source: string): string {
+  const start = heading.position?.start.offset
+  const end = heading.position?.end.offset
+  const written = start !== undefined && end !== undefined ? source.slice(start, end) : ''
+  // A setext heading (a line of `=` under it) or a heading without a place: its text.
+  const text = (written && !written.includes('\n') ? written.replace(/^#+|#+\s*$/g, '') : toString(heading)).replace(/\s+/g, ' ').trim()
+  return text.length > 80 ? text.slice(0, 79) + '…' : text
+}
+
+/** A title as the rendered page shows it (`parse/titles/clean-title.ts`), or as written when nothing would be left. */
+function titleOf(text: string): string {
+  return cleanTitle(text) || text.trim()
 }
 
 function humanize(id: string): string {
