@@ -52,6 +52,50 @@ describe('ids from the folder (index.* and README.*)', () => {
   })
 })
 
+describe('distinct ids in a collection', () => {
+  const page = (file: string, markdown = '# Page\n\nDo it.\n') => ({file, markdown})
+
+  it('tells meeting path ids apart by their folders', () => {
+    const collection = createCollection([
+      page('docs/elastic/troubleshooting/README.md'),
+      page('docs/logging/troubleshooting/README.md'),
+      page('docs/cloudflare/troubleshooting.md'),
+      page('docs/vpn/setup.md')
+    ])
+    expect(collection.runbooks.map((runbook) => runbook.id)).toEqual([
+      'elastic-troubleshooting',
+      'logging-troubleshooting',
+      'cloudflare-troubleshooting',
+      'setup'
+    ])
+    expect(collection.diagnostics).toEqual([])
+  })
+
+  it('lets the folder page keep the id it shares with a file of its folder', () => {
+    const collection = createCollection([page('docs/redis/redis.md'), page('docs/redis/README.md', '# Redis\n\nSee [the details](redis.md).\n')])
+    expect(collection.runbooks.map((runbook) => runbook.id)).toEqual(['redis-redis', 'redis'])
+    expect(collection.get('redis')!.links[0]!.runbook).toBe('redis-redis')
+  })
+
+  it('goes up as many folders as it needs', () => {
+    const collection = createCollection([page('a/x/ops/restore.md'), page('b/x/ops/restore.md'), page('ops/restore.md', '---\nid: ops-restore\n---\n# R\n\nDo it.\n')])
+    expect(collection.runbooks.map((runbook) => runbook.id)).toEqual(['x-ops-restore', 'b-x-ops-restore', 'ops-restore'])
+  })
+
+  it('never changes an id the frontmatter sets; a path id gives way to it', () => {
+    const collection = createCollection([
+      page('docs/db/failover.md', '---\nid: failover\n---\n# F\n\nDo it.\n'),
+      page('docs/web/fail-over.md', '---\nid: failover\n---\n# F\n\nDo it.\n'),
+      page('docs/web/failover.md'),
+      page('docs/a.md', '---\nid: same\n---\n# A\n\nDo it.\n'),
+      page('docs/b.md', '---\nid: same\n---\n# B\n\nDo it.\n')
+    ])
+    // A frontmatter id equal to the file's own path id cannot be told from it: docs/db/failover.md gives way too.
+    expect(collection.runbooks.map((runbook) => runbook.id)).toEqual(['db-failover', 'failover', 'web-failover', 'same', 'same'])
+    expect(collection.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['Runbook id "same" is also used by docs/a.md'])
+  })
+})
+
 describe('runbook lint on a docs tree', () => {
   async function lint(args: string[], cwd: string) {
     let stdout = ''
