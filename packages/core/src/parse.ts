@@ -20,6 +20,7 @@ import {hashText} from './hash.js'
 import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {paragraphCuts} from './paragraphs.js'
+import {inferCategory} from './parse/metadata/category.js'
 import {cleanTitle} from './parse/titles/clean-title.js'
 import {isPlaceholderTitle} from './parse/titles/placeholder-title.js'
 import {parseMarkdown} from './processor.js'
@@ -523,6 +524,16 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
 
   checkFences(tree, source, report)
+
+  // Category: the frontmatter's, else what the path and the headings say (parse/metadata/category.ts).
+  if (!frontmatter.categoryGiven) {
+    const headings = body.filter((node): node is Heading => node.type === 'heading' && node.depth <= 3).map((node) => titleOf(toString(node)))
+    const category = inferCategory({file, title, headings})
+    if (category) {
+      frontmatter.meta.category = category
+      frontmatter.meta.inferred = ['category']
+    }
+  }
 
   const runbook: Runbook = {
     id,
