@@ -4,6 +4,7 @@
  */
 import type {Link, LinkReference, List, Nodes, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {type Definitions, normalizeIdentifier} from './content.js'
+import {templateTarget} from './parse/links/template-targets.js'
 import {runbookIdFromPath} from './parse/titles/id-from-path.js'
 import type {Position} from './types.js'
 import {textOf, walk} from './walk.js'
@@ -18,7 +19,8 @@ const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
 
 /** Classify a URL: an anchor in this runbook, another runbook (a relative Markdown file), or anything else. */
 export function classifyHref(url: string): Target {
-  const href = url.trim()
+  // A template tag stands for the path inside it (parse/links/template-targets.ts).
+  const href = (templateTarget(url) ?? url).trim()
   if (href.startsWith('#')) return {type: 'anchor', anchor: decode(href.slice(1))}
   if (/^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//')) return {type: 'external'}
   const hash = href.indexOf('#')

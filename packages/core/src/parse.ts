@@ -20,6 +20,7 @@ import {hashText} from './hash.js'
 import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {paragraphCuts} from './paragraphs.js'
+import {linkTemplateTargets} from './parse/links/template-targets.js'
 import {inferCategory} from './parse/metadata/category.js'
 import {cleanTitle} from './parse/titles/clean-title.js'
 import {isPlaceholderTitle} from './parse/titles/placeholder-title.js'
@@ -157,7 +158,8 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
 /**
  * Build a runbook from an mdast tree parsed (with positions) from `source`,
  * as `remarkRunbook` does inside a unified pipeline. Mutates `tree` only to
- * remove `{#id}` attributes from headings.
+ * remove `{#id}` attributes from headings and to make links of template
+ * link targets left as text (`[text]({{< ref "x.md" >}})`).
  */
 export function buildRunbook(tree: Root, source: string, options?: ParseOptions | null): ParseResult {
   const settings = settle(options)
@@ -181,6 +183,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const diagnostics: Diagnostic[] = []
   const report = (ruleId: RuleId, message: string, place: Point | Position | undefined, extra?: DiagnosticExtra) =>
     diagnostics.push(createDiagnostic(ruleId, message, place, file, extra))
+
+  // `[text]({{< ref "x.md" >}})` left as text becomes the link it stands for (parse/links/template-targets.ts).
+  linkTemplateTargets(tree, source)
 
   // Frontmatter.
   let frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
