@@ -20,6 +20,7 @@ import {hashText} from './hash.js'
 import {findTooDeep} from './nesting.js'
 import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
 import {paragraphCuts} from './paragraphs.js'
+import {readAdmonitions} from './parse/callouts/admonitions.js'
 import {linkTemplateTargets} from './parse/links/template-targets.js'
 import {inferCategory} from './parse/metadata/category.js'
 import {cleanTitle} from './parse/titles/clean-title.js'
@@ -186,6 +187,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // `[text]({{< ref "x.md" >}})` left as text becomes the link it stands for (parse/links/template-targets.ts).
   linkTemplateTargets(tree, source)
+  // MkDocs `!!! warning` and Docusaurus `:::warning` admonitions become callout blockquotes (parse/callouts/admonitions.ts).
+  readAdmonitions(tree, source)
 
   // Frontmatter.
   let frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
