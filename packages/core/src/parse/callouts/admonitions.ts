@@ -51,13 +51,17 @@ export function readAdmonitions(tree: Root, source: string): void {
 /** Rewrite the admonitions among `parent`'s children. */
 function rewrite(parent: Parent, source: string, lineStarts: number[]): void {
   const children = parent.children as RootContent[]
+  // Once a `:::` finds no closing one, none after it will: stop looking (linear time on many openers).
+  let unclosed = false
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!
     if (node.type !== 'paragraph') continue
     const first = node.children[0]
     if (!first || first.type !== 'text') continue
     const made = first.value.startsWith(':::')
-      ? fenced(children, index)
+      ? unclosed
+        ? undefined
+        : fenced(children, index, () => (unclosed = true))
       : first.value.startsWith('!!!') || first.value.startsWith('???')
         ? mkdocs(children, index, source, lineStarts)
         : undefined
@@ -66,7 +70,7 @@ function rewrite(parent: Parent, source: string, lineStarts: number[]): void {
 }
 
 /** A Docusaurus `:::kind … :::` from `children[index]` on, or `undefined` when it is none or never closes. */
-function fenced(children: RootContent[], index: number): {quote: Blockquote; taken: number} | undefined {
+function fenced(children: RootContent[], index: number, neverClosed: () => void): {quote: Blockquote; taken: number} | undefined {
   const opening = children[index] as Paragraph
   const head = (opening.children[0] as Text).value
   const open = fenceOpen.exec(head)
@@ -75,7 +79,10 @@ function fenced(children: RootContent[], index: number): {quote: Blockquote; tak
   // The paragraph that closes it: this one, or a later sibling.
   let last = index
   while (last < children.length && !closes(children[last]!)) last++
-  if (last === children.length) return undefined
+  if (last === children.length) {
+    neverClosed()
+    return undefined
+  }
   const body = children.slice(index, last + 1).map((node) => structuredCopy(node))
   stripFirstLine(body[0] as Paragraph)
   stripClosing(body[body.length - 1] as Paragraph)

@@ -43,8 +43,8 @@ export function templateTarget(url: string): string | undefined {
   return based ? (rest.startsWith('/') || rest === '' ? rest : `/${rest}`) : undefined
 }
 
-/** `[text](target)` written in plain text, with a template tag in the target. */
-const literalLink = /\[([^\[\]\n]+)\]\((\s*\{[{%][\s\S]*?[}%]\}[^()\s]*)\)/g
+/** `[text](target)` written in plain text, with a template tag in the target (each part bounded, so long texts stay linear). */
+const literalLink = /\[([^\[\]\n]{1,500})\]\((\s*\{[{%][^\n]{0,500}?[}%]\}[^()\s]{0,500})\)/g
 
 /**
  * Turn `[text](template tag)` left as plain text into links to the path the
