@@ -113,7 +113,7 @@ describe('toMermaid and formatOutline', () => {
   it('prints an outline with choices', () => {
     expect(formatOutline(runbook, {commands: true})).toBe(
       [
-        'Wi-Fi down (other, 2 steps)',
+        'Wi-Fi down (troubleshooting, inferred, 2 steps)',
         '  1. One user or many?  [decision]',
         '       One user → 2. Check the laptop  [choice-list]',
         '       The whole floor → runbook floor-outage  [choice-list]',

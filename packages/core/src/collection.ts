@@ -3,6 +3,7 @@
  */
 import {createDiagnostic, sortDiagnostics} from './diagnostics.js'
 import {parseRunbook, type ParseOptions} from './parse.js'
+import {distinctIds} from './parse/titles/distinct-ids.js'
 import {normalizePath, resolveFrom} from './paths.js'
 import type {Diagnostic, ParseResult, Runbook} from './types.js'
 
@@ -32,7 +33,10 @@ export interface Collection {
  * Make a collection: parse what needs parsing, then resolve every edge and
  * link that points at another runbook (by relative path, else by id) to the
  * target runbook's id and step. Links to runbooks outside the collection or
- * to anchors they lack are reported as `dangling-link`.
+ * to anchors they lack are reported as `dangling-link`. Runbooks whose ids
+ * come from their paths and meet are first told apart by their folders
+ * (`docs/elastic/troubleshooting/README.md` → `elastic-troubleshooting`);
+ * an id set twice in frontmatter is reported as `duplicate-step-id`.
  */
 export function createCollection(entries: readonly CollectionEntry[], options?: CollectionOptions | null): Collection {
   if (!Array.isArray(entries)) {
@@ -54,6 +58,8 @@ export function createCollection(entries: readonly CollectionEntry[], options?: 
     }
   }
 
+  // Runbooks whose ids come from their paths and meet take their folders (parse/titles/distinct-ids.ts).
+  distinctIds(runbooks)
   const byId = new Map<string, Runbook>()
   const byFile = new Map<string, Runbook>()
   for (const runbook of runbooks) {

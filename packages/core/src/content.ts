@@ -6,6 +6,7 @@
 import type {Blockquote, Code, Definition, ListItem, Nodes, Paragraph, Root, RootContent, Text} from 'mdast'
 import GithubSlugger from 'github-slugger'
 import {commandsOf} from './commands.js'
+import {leadIn} from './parse/callouts/lead-ins.js'
 import type {Callout, CalloutKind, ChecklistItem, Command, Position} from './types.js'
 import {textOf, walk} from './walk.js'
 
@@ -102,7 +103,8 @@ export function markCallouts(tree: Root): Callout[] {
   const callouts: Callout[] = []
   walk(tree, (node, parent) => {
     if (node.type === 'blockquote') {
-      const kind = blockquoteKind(node)
+      // An admonition (parse/callouts/admonitions.ts) comes marked already.
+      const kind = node.data?.callout ?? blockquoteKind(node)
       if (kind) {
         node.data = {...node.data, callout: kind}
         callouts.push({kind, text: textOf(node).replace(leadPattern, '').trim()})
@@ -116,7 +118,14 @@ export function markCallouts(tree: Root): Callout[] {
           const kind = calloutKind(match[1]!)
           node.data = {...node.data, callout: kind}
           callouts.push({kind, text: textOf(node.children.slice(1)).replace(/^\s*:\s*/, '').trim()})
+          return undefined
         }
+      }
+      // "⚠️ …", "Warning: …", "*Note:* …" (parse/callouts/lead-ins.ts).
+      const lead = leadIn(node)
+      if (lead) {
+        node.data = {...node.data, callout: lead.kind}
+        callouts.push(lead)
       }
     }
     return undefined
@@ -146,7 +155,7 @@ function blockquoteKind(node: Blockquote): CalloutKind | undefined {
     const match = /^\s*(warning|note|caution|important|tip|danger|attention)\s*:?\s*$/i.exec(textOf(first))
     if (match) return calloutKind(match[1]!)
   }
-  return undefined
+  return leadIn(paragraph)?.kind
 }
 
 /** The GFM task items in `tree`, with ids unique in the step. */

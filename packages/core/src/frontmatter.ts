@@ -13,6 +13,8 @@ export interface Frontmatter {
   title?: string | undefined
   id?: string | undefined
   description?: string | undefined
+  /** Whether the frontmatter has a `category` key (even one not understood): then no category is inferred. */
+  categoryGiven?: boolean | undefined
   meta: RunbookMeta
   params: ParamSpec[]
 }
@@ -151,6 +153,7 @@ export function readFrontmatter(yamlText: string, start: Point, file: string | u
         break
       }
       case 'category': {
+        frontmatter.categoryGiven = true
         const text = scalar(value)
         const category = text === undefined ? undefined : categoryAliases[text.trim().toLowerCase().replace(/[\s_/&]+/g, '-')]
         if (category) meta.category = category

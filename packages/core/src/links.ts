@@ -4,6 +4,8 @@
  */
 import type {Link, LinkReference, List, Nodes, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {type Definitions, normalizeIdentifier} from './content.js'
+import {templateTarget} from './parse/links/template-targets.js'
+import {runbookIdFromPath} from './parse/titles/id-from-path.js'
 import type {Position} from './types.js'
 import {textOf, walk} from './walk.js'
 
@@ -17,7 +19,8 @@ const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
 
 /** Classify a URL: an anchor in this runbook, another runbook (a relative Markdown file), or anything else. */
 export function classifyHref(url: string): Target {
-  const href = url.trim()
+  // A template tag stands for the path inside it (parse/links/template-targets.ts).
+  const href = (templateTarget(url) ?? url).trim()
   if (href.startsWith('#')) return {type: 'anchor', anchor: decode(href.slice(1))}
   if (/^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//')) return {type: 'external'}
   const hash = href.indexOf('#')
@@ -35,22 +38,13 @@ function decode(text: string): string {
   }
 }
 
-/** The id a runbook file gets by default: its name without extensions, slugged. */
+/** The id a runbook file gets by default: its name without extensions, slugged; for `index.*` and `README.*` its folder's name (`parse/titles/id-from-path.ts`). */
 export function idFromPath(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path
-  const base = name.replace(/(?:\.html)?\.(?:md|markdown)(?:\.erb)?$/i, '').replace(/\.[^.]*$/, (ext) => (/^\.\d/.test(ext) ? ext : ''))
-  return slugText(base) || 'runbook'
+  return runbookIdFromPath(path)
 }
 
 /** A lower-case, dash-separated id from free text. */
-export function slugText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-}
+export {slugText} from './parse/titles/slug.js'
 
 /** A link found in content, with its target and the source position. */
 export interface FoundLink {

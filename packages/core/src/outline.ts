@@ -20,7 +20,7 @@ export interface OutlineOptions {
 export function formatOutline(runbook: Runbook, options?: OutlineOptions | null): string {
   if (!isRunbookLike(runbook)) throw misuse('formatOutline', 'a parsed runbook (with steps)', runbook)
   const showCommands = options?.commands ?? false
-  const meta = [runbook.meta.category, `${runbook.steps.length} step${runbook.steps.length === 1 ? '' : 's'}`]
+  const meta = [runbook.meta.category, ...(runbook.meta.inferred?.includes('category') ? ['inferred'] : []), `${runbook.steps.length} step${runbook.steps.length === 1 ? '' : 's'}`]
   const lines = [`${runbook.title} (${meta.join(', ')})`]
   const numberOf = new Map(runbook.steps.map((step, index) => [step.id, index + 1]))
   const name = (step: Step | undefined, id: string) => (step ? `${numberOf.get(step.id)}. ${step.title}` : id)

@@ -23,6 +23,11 @@ import {paragraphCuts} from './paragraphs.js'
 import {readBoldHeadings} from './parse/structure/bold-headings.js'
 import {alternativeJoins} from './parse/branches/alternatives.js'
 import {stepReferencesIn} from './parse/branches/step-references.js'
+import {readAdmonitions} from './parse/callouts/admonitions.js'
+import {linkTemplateTargets} from './parse/links/template-targets.js'
+import {inferCategory} from './parse/metadata/category.js'
+import {cleanTitle} from './parse/titles/clean-title.js'
+import {isPlaceholderTitle} from './parse/titles/placeholder-title.js'
 import {parseMarkdown} from './processor.js'
 import {type HeadingAttributes, layout, stepNumberOf, takeAttributes} from './structure.js'
 import {hasTemplateSyntax} from './template.js'
@@ -157,7 +162,8 @@ export function parseRunbook(markdown: string, options?: ParseOptions | null): P
 /**
  * Build a runbook from an mdast tree parsed (with positions) from `source`,
  * as `remarkRunbook` does inside a unified pipeline. Mutates `tree` only to
- * remove `{#id}` attributes from headings.
+ * remove `{#id}` attributes from headings and to make links of template
+ * link targets left as text (`[text]({{< ref "x.md" >}})`).
  */
 export function buildRunbook(tree: Root, source: string, options?: ParseOptions | null): ParseResult {
   const settings = settle(options)
@@ -182,6 +188,11 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const report = (ruleId: RuleId, message: string, place: Point | Position | undefined, extra?: DiagnosticExtra) =>
     diagnostics.push(createDiagnostic(ruleId, message, place, file, extra))
 
+  // `[text]({{< ref "x.md" >}})` left as text becomes the link it stands for (parse/links/template-targets.ts).
+  linkTemplateTargets(tree, source)
+  // MkDocs `!!! warning` and Docusaurus `:::warning` admonitions become callout blockquotes (parse/callouts/admonitions.ts).
+  readAdmonitions(tree, source)
+
   // Frontmatter.
   let frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml')
@@ -200,17 +211,19 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
       attributes.set(node, attrs)
-      slugs.set(node, attrs.id ?? slugger.slug(toString(node)))
+      slugs.set(node, attrs.id ?? slugger.slug(titleOf(toString(node))))
     }
   })
 
   // Title: frontmatter, else the first h1, else the file name.
-  let title = frontmatter.title
+  let title = frontmatter.title === undefined ? undefined : titleOf(frontmatter.title)
   const firstHeadingIndex = body.findIndex((node) => node.type === 'heading')
   const firstHeading = body[firstHeadingIndex] as Heading | undefined
+  let placeholder: string | undefined
   if (firstHeading && firstHeading.depth === 1) {
-    const text = toString(firstHeading).trim()
-    const template = hasTemplateSyntax(text)
+    const text = cleanTitle(toString(firstHeading))
+    const template = isPlaceholderTitle(firstHeading)
+    if (template) placeholder = headingSource(firstHeading, source)
     const h1Count = body.filter((node) => node.type === 'heading' && node.depth === 1).length
     if (template || title === undefined || h1Count === 1) {
       if (!template && title === undefined && text) title = text
@@ -220,7 +233,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   if (!title) {
     title = file ? humanize(idFromPath(file)) : 'Untitled runbook'
     report('missing-title', 'Runbook has no title: add `title:` to the frontmatter or a `# Heading`', undefined, {
-      note: `Using "${title}"`
+      note: placeholder ? `The heading "${placeholder}" is a template's placeholder; using "${title}"` : `Using "${title}"`
     })
   }
   // An empty id (from options or `id: ""`) is no id: fall back as if it were absent.
@@ -229,6 +242,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const definitions = collectDefinitions(tree)
   const structure = layout(readBoldHeadings(body), source, attributes)
   let units = structure.units
+  for (const unit of units) unit.title = titleOf(unit.title)
   if (structure.structure === 'single') {
     units = [
       {
@@ -561,6 +575,16 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   checkFences(tree, source, report)
 
+  // Category: the frontmatter's, else what the path and the headings say (parse/metadata/category.ts).
+  if (!frontmatter.categoryGiven) {
+    const headings = body.filter((node): node is Heading => node.type === 'heading' && node.depth <= 3).map((node) => titleOf(toString(node)))
+    const category = inferCategory({file, title, headings})
+    if (category) {
+      frontmatter.meta.category = category
+      frontmatter.meta.inferred = ['category']
+    }
+  }
+
   const runbook: Runbook = {
     id,
     title,
@@ -648,6 +672,21 @@ function spanPosition(nodes: RootContent[]): Position | undefined {
   const start = nodes[0]?.position?.start
   const end = nodes[nodes.length - 1]?.position?.end
   return start && end ? {start: {...start}, end: {...end}} : undefined
+}
+
+/** A heading as written, without its `#` marks, for messages (at most 80 characters). */
+function headingSource(heading: Heading, source: string): string {
+  const start = heading.position?.start.offset
+  const end = heading.position?.end.offset
+  const written = start !== undefined && end !== undefined ? source.slice(start, end) : ''
+  // A setext heading (a line of `=` under it) or a heading without a place: its text.
+  const text = (written && !written.includes('\n') ? written.replace(/^#+|#+\s*$/g, '') : toString(heading)).replace(/\s+/g, ' ').trim()
+  return text.length > 80 ? text.slice(0, 79) + '…' : text
+}
+
+/** A title as the rendered page shows it (`parse/titles/clean-title.ts`), or as written when nothing would be left. */
+function titleOf(text: string): string {
+  return cleanTitle(text) || text.trim()
 }
 
 function humanize(id: string): string {

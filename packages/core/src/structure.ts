@@ -459,10 +459,28 @@ function listUnit(item: ListItem, trailing: RootContent[], index: number): Unit 
   }
 }
 
+/**
+ * Abbreviations whose full stop ends no sentence ("e.g.", "i.e.", "vs.",
+ * "approx." …), and "etc." unless a capital letter follows. Version
+ * numbers ("v1.2") have no white space after their dots, so never end one.
+ */
+const abbreviation = /(?:^|[\s(\[])(?:e\.g|i\.e|vs|cf|approx|incl|ca|viz|et al|fig|Mr|Mrs|Ms|Dr)\.$/i
+/** A sentence end: `.`, `!`, `?` or `:` before white space or the end. */
+const sentenceEnd = /[.!?:](?=\s|$)/g
+
 /** The first sentence of `text`, at most about 100 characters, without a closing colon or full stop. */
 export function firstSentence(text: string): string {
-  const match = /^(.+?[.!?:])(?:\s|$)/.exec(text)
-  let sentence = (match ? match[1]! : text).trim()
+  let end = text.length
+  sentenceEnd.lastIndex = 0
+  for (let match = sentenceEnd.exec(text); match; match = sentenceEnd.exec(text)) {
+    if (match.index === 0) continue
+    const head = text.slice(Math.max(0, match.index - 8), match.index + 1)
+    if (match[0] === '.' && abbreviation.test(head)) continue
+    if (match[0] === '.' && /(?:^|[\s(])etc\.$/i.test(head) && !/^\s+[A-Z]/.test(text.slice(match.index + 1, match.index + 3))) continue
+    end = match.index + 1
+    break
+  }
+  let sentence = text.slice(0, end).trim()
   if (sentence.length > 100) {
     const cut = sentence.lastIndexOf(' ', 97)
     sentence = sentence.slice(0, cut > 40 ? cut : 97).trimEnd() + '…'

@@ -199,9 +199,23 @@ export interface RunbookLink {
   to?: string | undefined
 }
 
+/** Metadata values Runbook Kit can infer when the frontmatter does not give them. */
+export type InferredField = 'category'
+
 /** Metadata, mostly from YAML frontmatter. */
 export interface RunbookMeta {
+  /**
+   * The frontmatter `category`; without one, the category the path and the
+   * text point to (see `inferred`), else `other`.
+   */
   category: Category
+  /**
+   * The fields of this object that were inferred rather than read from the
+   * frontmatter: `['category']` when `category` comes from the path and the
+   * text (docs/runbook-format.md, "Category"). Absent when nothing was
+   * inferred. A frontmatter value is never replaced by an inferred one.
+   */
+  inferred?: InferredField[] | undefined
   tags: string[]
   owner?: string | undefined
   severity?: string | undefined
