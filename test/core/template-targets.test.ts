@@ -50,7 +50,7 @@ describe('template link targets', () => {
       {file: 'content/db/restore.md', markdown: '# Restore\n\n## Restore it\n\nDo it.\n\n## Verify\n\nCheck.\n'}
     ])
     const check = collection.get('triage')!.steps[0]!
-    expect(check.edges).toContainEqual({kind: 'choice', runbook: 'restore', to: 'verify', href: 'db/restore.md#verify', label: 'If the data is gone'})
+    expect(check.edges).toContainEqual({kind: 'choice', rule: 'go-to-sentence', runbook: 'restore', to: 'verify', href: 'db/restore.md#verify', label: 'If the data is gone'})
     expect(collection.diagnostics).toEqual([])
   })
 
