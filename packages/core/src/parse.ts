@@ -1,7 +1,7 @@
 /**
  * `parseRunbook`: Markdown in, a step graph and its diagnostics out.
  */
-import type {Code, Heading, Root, RootContent, Yaml} from 'mdast'
+import type {Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
 import GithubSlugger from 'github-slugger'
 import {toString} from 'mdast-util-to-string'
 import {
@@ -13,7 +13,10 @@ import {
   markCallouts,
   positionOf
 } from './content.js'
-import {destructiveReason} from './commands.js'
+import {destructiveReason, isCommandBlock} from './commands.js'
+import {paramContext, paramName} from './parse/params/command-params.js'
+import {prosePlaceholders} from './parse/params/prose-placeholders.js'
+import {setVariablesIn} from './parse/params/set-variables.js'
 import {createDiagnostic, type DiagnosticExtra, sortDiagnostics} from './diagnostics.js'
 import {emptyMeta, type Frontmatter, readFrontmatter} from './frontmatter.js'
 import {hashText} from './hash.js'
@@ -305,10 +308,11 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     return undefined
   }
 
-  // Declared parameters.
+  // Declared parameters, and the variables the runbook sets itself (never parameters).
   const declared = new Set(frontmatter.params.map((param) => param.name))
   const params: ParamSpec[] = frontmatter.params.map((param) => ({...param}))
-  const inferred = new Map<string, Code>()
+  const inferred = new Map<string, Nodes>()
+  const paramsContext = paramContext(declared, setVariablesIn(tree, isCommandBlock))
 
   // Steps.
   const steps: Step[] = []
@@ -321,7 +325,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     const stepId = ids[index]!
     const content = cloneContent(unit.nodes, definitions, settings.positions)
     const callouts = markCallouts(content)
-    const found = commandsIn(unit.nodes, declared)
+    const found = commandsIn(unit.nodes, paramsContext)
+    const prose = prosePlaceholders(unit.nodes, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
     const step: Step = {
       id: stepId,
       title: unit.title,
@@ -330,16 +335,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       commands: found.map(({command, node}) => (settings.positions && node.position ? {...command, position: positionOf(node)} : command)),
       checklist: checklistOf(content),
       callouts,
-      params: [...new Set(found.flatMap(({command}) => command.params))],
+      params: [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
       edges: [],
       position: positionOf(unit)
     }
     if (unit.number !== undefined) step.number = unit.number
 
-    for (const {command, node} of found) {
-      for (const name of command.params) {
-        if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
-      }
+    for (const {name, node} of [...found.flatMap(({command, node}) => command.params.map((name) => ({name, node}))), ...prose]) {
+      if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
     }
     warned[index] = callouts.some((callout) => callout.kind === 'warning' || callout.kind === 'caution' || callout.kind === 'important')
     destructive[index] = found.find(({command}) => command.destructive)

@@ -207,6 +207,9 @@ function keyAction(key: Key, choices: number, highlight: number): Action | 'up' 
   return letters[s]
 }
 
+/** The shells the runner starts; a command of any other (`'none'`: SQL, PromQL …) is never run. */
+const runnableShells = new Set(['posix', 'powershell', 'cmd'])
+
 /** How a command is started for its shell. */
 function shellArgs(shell: string, code: string): [string, string[]] {
   if (shell === 'powershell') return ['pwsh', ['-NoProfile', '-Command', code]]
@@ -485,6 +488,12 @@ class Runner {
     let command = index === undefined ? undefined : commands[index]
     if (!command) {
       this.print('No such command.')
+      return
+    }
+    if (!runnableShells.has(command.command.shell)) {
+      // SQL, PromQL or a Rails console line: no shell may run it.
+      this.print(`Not run: this is ${command.command.lang ? `a ${command.command.lang} command` : 'not a shell command'}; type it in its own console:`)
+      this.print(`  ${command.text}`)
       return
     }
     if (!this.execute) {

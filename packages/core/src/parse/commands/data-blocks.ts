@@ -1,0 +1,35 @@
+/**
+ * Rule: configuration, manifests and printed data are not commands, even in
+ * a block tagged as shell. A block is data when, past its comments, it
+ * opens like a file rather than a command line:
+ *
+ * - an INI section or a JSON/YAML/XML document (`[default]`, `{`, `<`, `---`, `key:`)
+ * - HCL or TOML (`resource "aws_s3_bucket" "logs" {`, `node_count = 3`)
+ * - an SSH or Apache style config (`Host bastion`, capitalized key then value)
+ * - a `key=value` pair whose key is no shell variable (`app.kubernetes.io/name=web`)
+ * - every line `Key: value`, or a table header in capitals (what a tool printed)
+ *
+ * @example
+ *   looksLikeData('[default]\nregion = eu-west-1') // → true
+ *   looksLikeData('aws s3 ls') // → false
+ */
+
+/** The lines of `value` that are not blank and not `#` / `//` comments. */
+function contentLines(value: string): string[] {
+  return value.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !/^(?:#(?!!)|\/\/)/.test(line))
+}
+
+/** Whether `value` reads as configuration, a manifest or printed data rather than commands. */
+export function looksLikeData(value: string): boolean {
+  const lines = contentLines(value)
+  const first = lines[0]
+  if (first === undefined) return false
+  if (/^(?:[{[<]|---\s*$|\.\.\.\s*$)/.test(first)) return true
+  if (/^[\w.-]+\s+=\s/.test(first)) return true
+  if (/^(?:resource|data|module|variable|provider|output|locals|terraform)\s+(?:"[^"]*"\s*)*\{/.test(first)) return true
+  if (/^[A-Z][A-Za-z]+\s+\S/.test(first) && lines.length > 1 && lines.slice(1).every((line) => /^[A-Z][A-Za-z]+\s+\S/.test(line))) return true
+  if (/^[^\s=$'"]*[./][^\s=$'"]*=/.test(first)) return true
+  if (/^[A-Z][A-Z0-9_%-]+(?: {2,}|\t+)[A-Z]/.test(first)) return true
+  if (/^[\w.-]+:(?:\s|$)/.test(first) && lines.every((line) => /^[\w. ()/-]+:(?:\s|$)/.test(line))) return true
+  return false
+}

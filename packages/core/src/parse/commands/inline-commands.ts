@@ -1,0 +1,65 @@
+/**
+ * Rule: inline code in a sentence or list item is a command when the text
+ * tells the reader to run it, or when it plainly is one.
+ *
+ * - After a cue: "run", "execute", "type", "enter", "invoke", "issue", "try",
+ *   "check … via", "using", "with", "use the command" (a colon may follow):
+ *   "Restart it with: `systemctl restart nginx`".
+ * - On its own: the paragraph or list item is nothing but the code.
+ * - Anywhere else in prose, only when it reads as a command of two words or
+ *   more that starts with a known tool or carries flags or a pipe:
+ *   "Can you see it in `ps aux | grep nginx`?".
+ *
+ * Not commands: single words and names (`maxReplicas`, `/etc/hosts`),
+ * `key: value`, code in headings, links and tables.
+ *
+ * @example
+ *   Check the pod's events via `kubectl -n web describe pod api-0`.   → a command
+ *   Set `replicas` to 3.                                              → not one
+ */
+import type {InlineCode, Nodes, Paragraph} from 'mdast'
+import {looksLikeCommand} from './command-words.js'
+
+/** Words that tell the reader to run what follows. */
+const strongCue = /\b(?:run|running|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|issue|command|commands)\b[^.!?`]{0,40}?[:\s]*$/i
+/** Words that may introduce a command, or just a value. */
+const weakCue = /\b(?:try|call|via|using|use|with|following)\b[^.!?`]{0,40}?[:\s]*$/i
+
+type Cue = 'alone' | 'strong' | 'weak' | 'none'
+
+/** The inline code nodes of `paragraph` that are commands. */
+export function inlineCommands(paragraph: Paragraph): InlineCode[] {
+  const children = paragraph.children
+  const codes = children.filter((child): child is InlineCode => child.type === 'inlineCode')
+  if (codes.length === 0) return []
+  const alone = codes.length === 1 && children.every((child) => child.type === 'inlineCode' || (child.type === 'text' && /^[\s.:;,!?]*$/.test(child.value)))
+  const found: InlineCode[] = []
+  let before = ''
+  for (const child of children) {
+    if (child.type === 'inlineCode') {
+      const code = child.value.trim()
+      const sentence = before.split(/[.!?]\s+/).pop() ?? ''
+      const cue: Cue = alone ? 'alone' : strongCue.test(sentence) ? 'strong' : weakCue.test(sentence) ? 'weak' : 'none'
+      if (!code.includes('\n') && isInlineCommand(code, cue)) found.push(child)
+      before += '`'
+    } else {
+      before += textOfPhrasing(child)
+    }
+  }
+  return found
+}
+
+/** Whether inline `code` is a command, given what the text before it says. */
+function isInlineCommand(code: string, cue: Cue): boolean {
+  if (code.length < 2 || /^[\w.-]+:(?:\s|$)/.test(code)) return false
+  if (cue === 'strong') return looksLikeCommand(code, {loose: true}) && !/^[\w-]+\.[\w.-]+$/.test(code)
+  const words = code.split(/\s+/)
+  if (words.length < 2 && (cue === 'none' || /^(?:\.{0,2}\/|~\/)/.test(code))) return false
+  return looksLikeCommand(code)
+}
+
+function textOfPhrasing(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value
+  if ('children' in node) return (node.children as Nodes[]).map(textOfPhrasing).join('')
+  return ''
+}
