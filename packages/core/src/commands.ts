@@ -5,7 +5,7 @@
  */
 import type {Code} from 'mdast'
 import {looksLikeCommand} from './parse/commands/command-words.js'
-import {looksLikeData} from './parse/commands/data-blocks.js'
+import {commandBeforeData, looksLikeData} from './parse/commands/data-blocks.js'
 import {matchPrompt, type Prompt} from './parse/commands/prompts.js'
 import {queryLanguageOf} from './parse/commands/query-languages.js'
 import {commandParams, type ParamContext} from './parse/params/command-params.js'
@@ -36,12 +36,13 @@ export function shellOf(lang: string | null | undefined): Shell | undefined {
  * `parse/commands/data-blocks.ts`).
  */
 export function isCommandBlock(node: Pick<Code, 'lang' | 'value'>): boolean {
-  if (node.lang && shellOf(node.lang) === undefined && queryLanguageOf(node.lang, node.value) === undefined) return false
+  if (node.lang && queryLanguageOf(node.lang, node.value) !== undefined) return true
+  if (node.lang && shellOf(node.lang) === undefined) return false
   const lines = dedent(node.value).split('\n')
   if (lines.some((line) => matchPrompt(line) !== undefined)) return true
   if (looksLikeData(node.value)) return false
   if (node.lang) return true
-  const first = lines.find((line) => line.trim() !== '' && !isComment(line))
+  const first = lines.find((line) => line.trim() !== '' && !line.trim().startsWith('#'))
   if (first === undefined) return false
   const line = first.trim()
   if (/^(PS[ >]|>)/.test(line)) return true
@@ -179,7 +180,11 @@ export function destructiveReason(code: string): string | undefined {
  * The commands of one code block, with the parameters they use.
  */
 export function commandsOf(node: Code, context: ParamContext): Command[] {
-  if (!isCommandBlock(node)) return []
+  if (!isCommandBlock(node)) {
+    const leading = commandBeforeData(node)
+    if (!leading) return []
+    return [{...inlineCommand(leading.code, context), lang: node.lang!, output: leading.output}]
+  }
   const query = queryLanguageOf(node.lang, node.value)
   const shell: Shell = query ? 'none' : (shellOf(node.lang) ?? 'posix')
   return splitCommands(node).map(({code, output, lang}) => {

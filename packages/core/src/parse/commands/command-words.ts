@@ -44,6 +44,8 @@ export function looksLikeCommand(text: string, options?: LooksLikeCommandOptions
   if (!/^[a-z][\w.+-]*$/.test(first) || /[:,;]$/.test(first)) return false
   if (programs.has(first)) return true
   if (options?.loose) return true
+  // A sentence: it ends like one, or starts with a word that starts sentences.
+  if (/[,.:;!?]$/.test(line) || proseStarters.has(first)) return false
   const rest = words.slice(1).join(' ')
   // An unknown word needs the shape of a command after it: flags, a pipe, a redirect or a sub-command and argument.
   return /(?:^|\s)--?[A-Za-z]|\s\|\s|\s>>?\s|&&/.test(' ' + rest) || (words.length >= 3 && /^[a-z][\w-]*$/.test(words[1]!) && !isProse(words))
@@ -51,6 +53,9 @@ export function looksLikeCommand(text: string, options?: LooksLikeCommandOptions
 
 /** Common English words that, second in a line, make it a sentence rather than a command. */
 const proseWords = new Set('a an the is are was were be been to of in on at for with and or but if then this that these those it its as by from not no you your we our they their there here can will should must may'.split(' '))
+
+/** Words that start sentences and comments rather than command lines. */
+const proseStarters = new Set('if when then else for now next first finally check make note this that these the a an it in on at to do don\'t please you we see use all each every only'.split(' '))
 
 function isProse(words: string[]): boolean {
   return words.slice(1, 4).some((word) => proseWords.has(word.toLowerCase()))

@@ -9,10 +9,14 @@
  * - a `key=value` pair whose key is no shell variable (`app.kubernetes.io/name=web`)
  * - every line `Key: value`, or a table header in capitals (what a tool printed)
  *
+ * A data block (`yaml`, `json`, `text`) whose first line is a command is
+ * that command and its output (see `commandBeforeData`).
+ *
  * @example
  *   looksLikeData('[default]\nregion = eu-west-1') // → true
  *   looksLikeData('aws s3 ls') // → false
  */
+import {looksLikeCommand} from './command-words.js'
 
 /** The lines of `value` that are not blank and not `#` / `//` comments. */
 function contentLines(value: string): string[] {
@@ -32,4 +36,22 @@ export function looksLikeData(value: string): boolean {
   if (/^[A-Z][A-Z0-9_%-]+(?: {2,}|\t+)[A-Z]/.test(first)) return true
   if (/^[\w.-]+:(?:\s|$)/.test(first) && lines.every((line) => /^[\w. ()/-]+:(?:\s|$)/.test(line))) return true
   return false
+}
+
+const dataLangs = new Set(['yaml', 'yml', 'json', 'text', 'txt', 'plain', 'plaintext', 'output', 'none', 'nohighlight'])
+
+/**
+ * A block of data whose first line is the command that shows or edits it
+ * (`kubectl get deploy web -o yaml` above the YAML): that line, and the rest
+ * as its output. Undefined for any other block.
+ *
+ * @example
+ *   commandBeforeData({lang: 'yaml', value: 'kubectl get cm app -o yaml\ndata:\n  a: 1'})
+ *   // → {code: 'kubectl get cm app -o yaml', output: 'data:\n  a: 1'}
+ */
+export function commandBeforeData(node: {lang?: string | null | undefined; value: string}): {code: string; output: string} | undefined {
+  if (!node.lang || !dataLangs.has(node.lang.toLowerCase())) return undefined
+  const [first = '', ...rest] = node.value.trim().split('\n')
+  if (rest.length === 0 || !looksLikeCommand(first) || !/\s/.test(first.trim())) return undefined
+  return {code: first.trim(), output: rest.join('\n').trim()}
 }

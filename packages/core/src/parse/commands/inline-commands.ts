@@ -2,13 +2,16 @@
  * Rule: inline code in a sentence or list item is a command when the text
  * tells the reader to run it, or when it plainly is one.
  *
- * - After a cue: "run", "execute", "type", "enter", "invoke", "issue", "try",
- *   "check … via", "using", "with", "use the command" (a colon may follow):
+ * - After a cue: "run", "execute", "type", "enter", "invoke", "issue", "use
+ *   the command": "To reload, run `systemctl reload nginx`".
+ * - After a weaker cue right before it ("check … via", "using", "with",
+ *   "try", a colon), when it reads as a command of two words or more:
  *   "Restart it with: `systemctl restart nginx`".
- * - On its own: the paragraph or list item is nothing but the code.
- * - Anywhere else in prose, only when it reads as a command of two words or
- *   more that starts with a known tool or carries flags or a pipe:
- *   "Can you see it in `ps aux | grep nginx`?".
+ * - On its own: the paragraph or list item is nothing but the code
+ *   (`chef-client-disable <ticket>`, `NS=web`).
+ * - Anywhere else in prose, only when it reads as a full command line
+ *   (three words or more, or flags, or a pipe) that starts with a known tool
+ *   or carries flags: "Can you see it in `ps aux | grep nginx`?".
  *
  * Not commands: single words and names (`maxReplicas`, `/etc/hosts`),
  * `key: value`, code in headings, links and tables.
@@ -21,9 +24,9 @@ import type {InlineCode, Nodes, Paragraph} from 'mdast'
 import {looksLikeCommand} from './command-words.js'
 
 /** Words that tell the reader to run what follows. */
-const strongCue = /\b(?:run|running|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|issue|command|commands)\b[^.!?`]{0,40}?[:\s]*$/i
-/** Words that may introduce a command, or just a value. */
-const weakCue = /\b(?:try|call|via|using|use|with|following)\b[^.!?`]{0,40}?[:\s]*$/i
+const strongCue = /\b(?:run|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|issue|command|commands)\b[^.!?`]{0,40}?\s*$/i
+/** Words that may introduce a command, or just a value, right before the code; or a colon. */
+const weakCue = /(?:\b(?:try|call|via|using|use|with|following)\b[^.!?`]{0,15}?|:)\s*$/i
 
 type Cue = 'alone' | 'strong' | 'weak' | 'none'
 
@@ -52,9 +55,12 @@ export function inlineCommands(paragraph: Paragraph): InlineCode[] {
 /** Whether inline `code` is a command, given what the text before it says. */
 function isInlineCommand(code: string, cue: Cue): boolean {
   if (code.length < 2 || /^[\w.-]+:(?:\s|$)/.test(code)) return false
+  if (/^[A-Za-z_]\w*=\S/.test(code)) return cue === 'alone' || cue === 'strong'
   if (cue === 'strong') return looksLikeCommand(code, {loose: true}) && !/^[\w-]+\.[\w.-]+$/.test(code)
   const words = code.split(/\s+/)
-  if (words.length < 2 && (cue === 'none' || /^(?:\.{0,2}\/|~\/)/.test(code))) return false
+  if (cue === 'alone') return words.length > 1 ? looksLikeCommand(code, {loose: true}) : !/^(?:\.{0,2}\/|~\/)/.test(code) && looksLikeCommand(code)
+  // Without a word that says to run it, a mention needs the shape of a full command line.
+  if (words.length < 2 || (cue === 'none' && words.length < 3 && !/\s-{1,2}\w|\||\s(?:https?:\/\/|\/)\S/.test(code))) return false
   return looksLikeCommand(code)
 }
 

@@ -1,7 +1,7 @@
 /**
  * Rule: a code block that the sentence before it introduces as output is
  * sample output, not a command: "Output similar to:", "You should see:",
- * "The output is:", "which returns:", "It looks like this:". A sentence that
+ * "The output is:", "which returns:", "It should look like this:". A sentence that
  * also tells the reader to run something ("Run this and you should see …")
  * is left to the block's own prompts.
  *
@@ -19,7 +19,7 @@ import {looksLikeCommand} from './command-words.js'
 import {matchPrompt} from './prompts.js'
 
 const outputCue =
-  /\b(?:output|outputs|you should see|you will see|you'll see|you should get|you will get|should look like|looks like|look like|similar to|should return|will return|returns|returned|result is|results are|response is|prints?|printed|displays?|example of the)\b/i
+  /\b(?:output|outputs|you should see|you will see|you'll see|you should get|you will get|should look like|similar to|should return|will return|returns|returned|result is|results are|response is|prints?|printed|displays?|example of the)\b/i
 const runCue = /\b(?:run|execute|type|enter|invoke|issue|use the (?:following )?command)\b/i
 
 /** Whether `text`, the paragraph just before a code block, introduces sample output. */

@@ -5,7 +5,7 @@
  * `$NAMESPACE` in inline code, `<bucket-name>` in a manifest to paste, and
  * `[env]` inside a path (`roles/[env]-base.json`).
  *
- * Not placeholders: sample output (a block the text introduces as output),
+ * Not placeholders: author's notes in inline code (`TODO: … <Team>`), sample output (a block the text introduces as output),
  * HTML and XML, Liquid objects such as `{{ site.url }}`, capitals in
  * brackets that are markers (`[TODO]`, `[WARNING]`) and lower-case words
  * in brackets in a sentence (`[reiterates summary]`).
@@ -44,7 +44,8 @@ export function prosePlaceholders(nodes: RootContent[], context: ParamContext): 
         add(findParamTokens(node.value, options).filter((token) => token.syntax !== 'dollar' && token.syntax !== 'dollar-brace'), node)
         for (const match of node.value.matchAll(attachedBracket)) found.push({key: paramKey(match[1]!), node})
       } else if (node.type === 'inlineCode') {
-        add(findParamTokens(node.value, options), node)
+        // `TODO: …` notes are for the author, not the reader.
+        if (!/^\s*(?:TODO|FIXME|XXX)\b/.test(node.value)) add(findParamTokens(node.value, options), node)
       } else if (node.type === 'html') {
         const match = htmlPlaceholder.exec(node.value.trim())
         if (match && !/^(?:br|hr|img|a|p|b|i|u|s|em|strong|div|span|details|summary|sup|sub|kbd|code|pre|center|small|table|tr|td|th|ul|ol|li)$/i.test(match[1]!.split(/\s/)[0]!)) {
