@@ -7,7 +7,7 @@ import type {Blockquote, Code, Definition, InlineCode, ListItem, Nodes, Paragrap
 import GithubSlugger from 'github-slugger'
 import {commandsOf, inlineCommand} from './commands.js'
 import {inlineCommands} from './parse/commands/inline-commands.js'
-import {isOutputAfter, isOutputIntro} from './parse/commands/sample-output.js'
+import {isExampleSession, isOutputAfter, isOutputIntro} from './parse/commands/sample-output.js'
 import type {ParamContext} from './parse/params/command-params.js'
 import type {Callout, CalloutKind, ChecklistItem, Command, Position} from './types.js'
 import {textOf, walk} from './walk.js'
@@ -191,7 +191,7 @@ export function commandsIn(nodes: RootContent[], context: ParamContext): FoundCo
       const siblings: Nodes[] = parent ? parent.children : nodes
       const previous = siblings[parent ? siblings.indexOf(node) - 1 : rootIndex - 1]
       if (node.type === 'code') {
-        if (previous?.type === 'paragraph' && isOutputIntro(textOf(previous))) return undefined
+        if (previous?.type === 'paragraph' && (isOutputIntro(textOf(previous)) || isExampleSession(textOf(previous), node))) return undefined
         const last = found[found.length - 1]
         if (last && previous === last.node && isOutputAfter(node)) {
           last.command.output ??= node.value.trim()

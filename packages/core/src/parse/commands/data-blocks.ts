@@ -7,7 +7,7 @@
  * - HCL or TOML (`resource "aws_s3_bucket" "logs" {`, `node_count = 3`)
  * - an SSH or Apache style config (`Host bastion`, capitalized key then value)
  * - a `key=value` pair whose key is no shell variable (`app.kubernetes.io/name=web`)
- * - every line `Key: value`, or a table header in capitals (what a tool printed)
+ * - most lines `Key: value` (a form or what a tool printed), or a table header in capitals (what a tool printed)
  *
  * A data block (`yaml`, `json`, `text`) whose first line is a command is
  * that command and its output (see `commandBeforeData`).
@@ -34,7 +34,8 @@ export function looksLikeData(value: string): boolean {
   if (/^[A-Z][A-Za-z]+\s+\S/.test(first) && lines.length > 1 && lines.slice(1).every((line) => /^[A-Z][A-Za-z]+\s+\S/.test(line))) return true
   if (/^[^\s=$'"]*[./][^\s=$'"]*=/.test(first)) return true
   if (/^[A-Z][A-Z0-9_%-]+(?: {2,}|\t+)[A-Z]/.test(first)) return true
-  if (/^[\w.-]+:(?:\s|$)/.test(first) && lines.every((line) => /^[\w. ()/-]+:(?:\s|$)/.test(line))) return true
+  const keyValue = (line: string) => /^[\w.-]+(?: [\w.()/-]+)*:(?:\s|$)/.test(line)
+  if (keyValue(first) && lines.filter(keyValue).length >= lines.length * 0.6) return true
   return false
 }
 

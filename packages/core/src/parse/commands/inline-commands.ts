@@ -2,7 +2,7 @@
  * Rule: inline code in a sentence or list item is a command when the text
  * tells the reader to run it, or when it plainly is one.
  *
- * - After a cue: "run", "execute", "type", "enter", "invoke", "issue", "use
+ * - After a cue: "run", "execute", "type", "enter", "invoke", "use
  *   the command": "To reload, run `systemctl reload nginx`".
  * - After a weaker cue right before it ("check … via", "using", "with",
  *   "try", a colon), when it reads as a command of two words or more:
@@ -24,7 +24,7 @@ import type {InlineCode, Nodes, Paragraph} from 'mdast'
 import {looksLikeCommand} from './command-words.js'
 
 /** Words that tell the reader to run what follows. */
-const strongCue = /\b(?:run|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|issue|command|commands)\b[^.!?`]{0,40}?\s*$/i
+const strongCue = /\b(?:run|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|command|commands)\b[^.!?`]{0,40}?\s*$/i
 /** Words that may introduce a command, or just a value, right before the code; or a colon. */
 const weakCue = /(?:\b(?:try|call|via|using|use|with|following)\b[^.!?`]{0,15}?|:)\s*$/i
 
@@ -56,8 +56,10 @@ export function inlineCommands(paragraph: Paragraph): InlineCode[] {
 function isInlineCommand(code: string, cue: Cue): boolean {
   if (code.length < 2 || /^[\w.-]+:(?:\s|$)/.test(code)) return false
   if (/^[A-Za-z_]\w*=\S/.test(code)) return cue === 'alone' || cue === 'strong'
-  if (cue === 'strong') return looksLikeCommand(code, {loose: true}) && !/^[\w-]+\.[\w.-]+$/.test(code)
   const words = code.split(/\s+/)
+  // A path on its own is a file to mention, unless it is a script to run.
+  if (words.length === 1 && /^(?:~|\.{0,2})\//.test(code) && !/^\.\/|\.(?:sh|bash|py|rb|pl|ps1|cmd|bat)$/.test(code)) return false
+  if (cue === 'strong') return looksLikeCommand(code, {loose: true}) && !/^[\w-]+\.[\w.-]+$/.test(code)
   if (cue === 'alone') return words.length > 1 ? looksLikeCommand(code, {loose: true}) : !/^(?:\.{0,2}\/|~\/)/.test(code) && looksLikeCommand(code)
   // Without a word that says to run it, a mention needs the shape of a full command line.
   if (words.length < 2 || (cue === 'none' && words.length < 3 && !/\s-{1,2}\w|\||\s(?:https?:\/\/|\/)\S/.test(code))) return false

@@ -5,6 +5,9 @@
  * also tells the reader to run something ("Run this and you should see …")
  * is left to the block's own prompts.
  *
+ * A block introduced by nothing but "Example:" or "For example" that holds
+ * prompts and what they printed is an example session, not commands.
+ *
  * A block right after a command block, with nothing between them, is that
  * command's output when it is untagged or tagged as text or output, has no
  * prompt, and does not start with a command.
@@ -20,7 +23,7 @@ import {matchPrompt} from './prompts.js'
 
 const outputCue =
   /\b(?:output|outputs|you should see|you will see|you'll see|you should get|you will get|should look like|similar to|should return|will return|returns|returned|result is|results are|response is|prints?|printed|displays?|example of the)\b/i
-const runCue = /\b(?:run|execute|type|enter|invoke|issue|use the (?:following )?command)\b/i
+const runCue = /\b(?:run|execute|type|enter|invoke|use the (?:following )?command)\b/i
 
 /** Whether `text`, the paragraph just before a code block, introduces sample output. */
 export function isOutputIntro(text: string): boolean {
@@ -38,4 +41,12 @@ export function isOutputAfter(node: Pick<Code, 'lang' | 'value'>): boolean {
   const lines = node.value.split('\n').filter((line) => line.trim() !== '')
   if (lines.length === 0 || lines.some((line) => matchPrompt(line.trim()) !== undefined)) return false
   return !looksLikeCommand(lines[0]!)
+}
+
+/** Whether `text` (the whole paragraph before `node`) labels `node` as an example session: prompts with their output. */
+export function isExampleSession(text: string, node: Pick<Code, 'value'>): boolean {
+  if (!/^(?:for )?example[:.]?$|^e\.g\.:?$/i.test(text.trim())) return false
+  const lines = node.value.split('\n').filter((line) => line.trim() !== '')
+  const prompted = lines.filter((line) => matchPrompt(line.trim()) !== undefined).length
+  return prompted > 0 && prompted < lines.length
 }
