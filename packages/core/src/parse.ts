@@ -512,7 +512,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     }
   }
 
-  // Parameters used but not declared.
+  // Parameters used but not declared: placeholders in the title, intro and outro (and their commands) count too.
+  const around = [...(firstHeading ? [firstHeading] : []), ...structure.intro, ...structure.outro]
+  for (const {name, node} of [
+    ...commandsIn(around, paramsContext).flatMap(({command, node}) => command.params.map((name) => ({name, node}))),
+    ...prosePlaceholders(around, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
+  ]) {
+    if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
+  }
   for (const [name, node] of inferred) {
     params.push({name, secret: false, declared: false})
     report('undeclared-param', `Parameter "${name}" is used but not declared in the frontmatter`, node.position, {

@@ -22,7 +22,7 @@ import {looksLikeCommand} from './command-words.js'
 import {matchPrompt} from './prompts.js'
 
 const outputCue =
-  /\b(?:output|outputs|you should see|you will see|you'll see|you should get|you will get|should look like|similar to|should return|will return|returns|returned|result is|results are|response is|prints?|printed|displays?|example of the)\b/i
+  /\b(?:output|outputs|you should see|you will see|you'll see|you should get|you will get|should look like|similar to|should return|will return|returns|returned|result is|results are|response is|prints?|printed|displays?)\b/i
 const runCue = /\b(?:run|execute|type|enter|invoke|use the (?:following )?command)\b/i
 
 /** Whether `text`, the paragraph just before a code block, introduces sample output. */

@@ -136,7 +136,8 @@ export function findParamTokens(code: string, declared?: ReadonlySet<string> | F
     } else if (match[5] !== undefined) {
       name = match[5]
       syntax = 'bracket'
-      if (name.length < 2 || bracketMarkers.test(name) || /[[$\w]/.test(before) || /[([:]/.test(after)) continue
+      // `"[EXTERNAL]"` in quotes is literal text.
+      if (name.length < 2 || bracketMarkers.test(name) || /[[$\w"']/.test(before) || /[([:"']/.test(after)) continue
     } else {
       name = match[6]!
       syntax = 'bare'

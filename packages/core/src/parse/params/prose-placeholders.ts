@@ -2,7 +2,7 @@
  * Rule: placeholders the text marks outside commands count too, when the
  * reader must supply them: `{{ COMPANY_NAME }}` or `[YOUR NAME]` in a
  * sentence, `<Type of Incident>` in a heading, `<project-id>` or
- * `$NAMESPACE` in inline code, `<bucket-name>` in a manifest to paste, and
+ * `$NAMESPACE` in inline code, `<bucket-name>` or `YOUR_USER` in a file to paste, and
  * `[env]` inside a path (`roles/[env]-base.json`).
  *
  * Not placeholders: author's notes in inline code (`TODO: … <Team>`), sample output (a block the text introduces as output),
@@ -55,7 +55,9 @@ export function prosePlaceholders(nodes: RootContent[], context: ParamContext): 
         const siblings: Nodes[] = parent ? parent.children : nodes
         const previous = siblings[parent ? siblings.indexOf(node) - 1 : rootIndex - 1]
         if (!isConfigBlock(node, previous)) return undefined
-        add(findParamTokens(node.value, options).filter((token) => token.syntax === 'angle' || token.syntax === 'mustache' || token.syntax === 'bracket'), node)
+        const strong = (token: ParamToken) =>
+          token.syntax === 'angle' || token.syntax === 'mustache' || token.syntax === 'bracket' || (token.syntax === 'bare' && /^(?:YOUR|MY)_/.test(token.name))
+        add(findParamTokens(node.value, {...options, bare: true}).filter(strong), node)
       }
       return undefined
     })
