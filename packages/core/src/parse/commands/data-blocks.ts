@@ -28,7 +28,8 @@ export function looksLikeData(value: string): boolean {
   const lines = contentLines(value)
   const first = lines[0]
   if (first === undefined) return false
-  if (/^(?:[{[<]|---\s*$|\.\.\.\s*$)/.test(first)) return true
+  // `[default]` or a JSON array, but not the shell's `[ -f x ]` or `[[ … ]]`.
+  if (/^(?:[{<]|\[(?![\s[])|---\s*$|\.\.\.\s*$)/.test(first)) return true
   if (/^[\w.-]+\s+=\s/.test(first)) return true
   if (/^(?:resource|data|module|variable|provider|output|locals|terraform)\s+(?:"[^"]*"\s*)*\{/.test(first)) return true
   if (/^[A-Z][A-Za-z]+\s+\S/.test(first) && lines.length > 1 && lines.slice(1).every((line) => /^[A-Z][A-Za-z]+\s+\S/.test(line))) return true

@@ -59,7 +59,8 @@ function isInlineCommand(code: string, cue: Cue): boolean {
   const words = code.split(/\s+/)
   // A path on its own is a file to mention, unless it is a script to run.
   if (words.length === 1 && /^(?:~|\.{0,2})\//.test(code) && !/^\.\/|\.(?:sh|bash|py|rb|pl|ps1|cmd|bat)$/.test(code)) return false
-  if (cue === 'strong') return looksLikeCommand(code, {loose: true}) && !/^[\w-]+\.[\w.-]+$/.test(code)
+  // A single word after "run" must be a known tool or a script: "run `terraform`", not "run it with the `blue` pool".
+  if (cue === 'strong') return looksLikeCommand(code, {loose: words.length > 1}) && !/^[\w-]+\.[\w.-]+$/.test(code)
   if (cue === 'alone') return words.length > 1 ? looksLikeCommand(code, {loose: true}) : !/^(?:\.{0,2}\/|~\/)/.test(code) && looksLikeCommand(code)
   // Without a word that says to run it, a mention needs the shape of a full command line.
   if (words.length < 2 || (cue === 'none' && words.length < 3 && !/\s-{1,2}\w|\||\s(?:https?:\/\/|\/)\S/.test(code))) return false
