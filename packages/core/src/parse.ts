@@ -326,7 +326,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     const content = cloneContent(unit.nodes, definitions, settings.positions)
     const callouts = markCallouts(content)
     const found = commandsIn(unit.nodes, paramsContext)
-    const prose = prosePlaceholders(unit.nodes, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
+    const prose = prosePlaceholders(unit.heading ? [unit.heading, ...unit.nodes] : unit.nodes, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
     const step: Step = {
       id: stepId,
       title: unit.title,
