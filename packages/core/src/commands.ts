@@ -36,6 +36,15 @@ export function shellOf(lang: string | null | undefined): Shell | undefined {
  * `parse/commands/data-blocks.ts`).
  */
 export function isCommandBlock(node: Pick<Code, 'lang' | 'value'>): boolean {
+  // The parser asks about the same node from several rules: answer once.
+  let known = judged.get(node)
+  if (known === undefined) judged.set(node, (known = judgeBlock(node)))
+  return known
+}
+
+const judged = new WeakMap<object, boolean>()
+
+function judgeBlock(node: Pick<Code, 'lang' | 'value'>): boolean {
   if (node.lang && queryLanguageOf(node.lang, node.value) !== undefined) return true
   if (node.lang && shellOf(node.lang) === undefined) return false
   const lines = dedent(node.value).split('\n')
@@ -130,7 +139,7 @@ function splitUntagged(value: string): SplitCommand[] {
     const last = result[result.length - 1]
     if (text.split('\n').every((line) => line.trim() === '' || isComment(line))) {
       comments += `${text.trim()}\n`
-    } else if (last && !isCommandBlock({lang: null, value: text})) {
+    } else if (last && !judgeBlock({lang: null, value: text})) {
       last.output = last.output === undefined ? text : `${last.output}\n\n${text}`
     } else if (last && last.output === undefined && /[\\|&]\s*$/.test(last.code)) {
       last.code += `\n\n${text}`

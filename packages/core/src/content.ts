@@ -188,9 +188,9 @@ export function commandsIn(nodes: RootContent[], context: ParamContext): FoundCo
   nodes.forEach((root, rootIndex) => {
     walk(root, (node, parent) => {
       if (node.type === 'table' || node.type === 'heading') return false
-      const siblings: Nodes[] = parent ? parent.children : nodes
-      const previous = siblings[parent ? siblings.indexOf(node) - 1 : rootIndex - 1]
       if (node.type === 'code') {
+        const siblings: Nodes[] = parent ? parent.children : nodes
+        const previous = siblings[parent ? siblings.indexOf(node) - 1 : rootIndex - 1]
         if (previous?.type === 'paragraph' && (isOutputIntro(textOf(previous)) || isExampleSession(textOf(previous), node))) return undefined
         const last = found[found.length - 1]
         if (last && previous === last.node && isOutputAfter(node)) {

@@ -101,15 +101,24 @@ const tokenPattern = new RegExp(
  */
 export function findParamTokens(code: string, declared?: ReadonlySet<string> | FindParamOptions | null): ParamToken[] {
   const options: FindParamOptions = declared instanceof Set ? {declared} : ((declared as FindParamOptions | null | undefined) ?? {})
-  const wanted = new Set<string>()
-  for (const name of options.declared ?? []) wanted.add(name).add(paramKey(name))
-  const own = setVariables(code)
-  for (const name of options.set ?? []) own.add(name)
   const bare = options.bare ?? true
-  const isOwn = (name: string) =>
-    !wanted.has(name) &&
-    !wanted.has(paramKey(name)) &&
-    (own.has(name) || ambientVariables.has(name) || (/[a-z]/.test(name) && automaticVariables.has(name.toLowerCase())))
+  // Most text holds no placeholder at all: skip it before any real work.
+  if (!/[<${[]/.test(code) && !(bare && code.includes('_'))) return []
+  let wanted: Set<string> | undefined
+  let own: Set<string> | undefined
+  const isOwn = (name: string) => {
+    if (!wanted) {
+      wanted = new Set<string>()
+      for (const given of options.declared ?? []) wanted.add(given).add(paramKey(given))
+      own = setVariables(code)
+      for (const given of options.set ?? []) own.add(given)
+    }
+    return (
+      !wanted.has(name) &&
+      !wanted.has(paramKey(name)) &&
+      (own!.has(name) || ambientVariables.has(name) || (/[a-z]/.test(name) && automaticVariables.has(name.toLowerCase())))
+    )
+  }
 
   const tokens: ParamToken[] = []
   for (const match of code.matchAll(tokenPattern)) {
