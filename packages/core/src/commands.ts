@@ -65,8 +65,15 @@ function isComment(line: string): boolean {
   return /^#/.test(text) && !(/^#\s/.test(text) && looksLikeCommand(text.slice(2)))
 }
 
-/** `value` without the indentation its lines share. */
+/** `value` without the indentation its lines share (the last answer is kept: rules ask twice about one block). */
 function dedent(value: string): string {
+  if (value !== lastDedent[0]) lastDedent = [value, dedentOf(value)]
+  return lastDedent[1]
+}
+
+let lastDedent: [string, string] = ['', '']
+
+function dedentOf(value: string): string {
   const lines = value.replace(/\r\n?/g, '\n').split('\n')
   let indent = Infinity
   for (const line of lines) if (line.trim() !== '') indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length)

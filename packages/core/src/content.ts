@@ -191,7 +191,10 @@ export function commandsIn(nodes: RootContent[], context: ParamContext): FoundCo
       if (node.type === 'code') {
         const siblings: Nodes[] = parent ? parent.children : nodes
         const previous = siblings[parent ? siblings.indexOf(node) - 1 : rootIndex - 1]
-        if (previous?.type === 'paragraph' && (isOutputIntro(textOf(previous)) || isExampleSession(textOf(previous), node))) return undefined
+        if (previous?.type === 'paragraph') {
+          const intro = textOf(previous)
+          if (isOutputIntro(intro) || isExampleSession(intro, node)) return undefined
+        }
         const last = found[found.length - 1]
         if (last && previous === last.node && isOutputAfter(node)) {
           last.command.output ??= node.value.trim()

@@ -312,7 +312,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const declared = new Set(frontmatter.params.map((param) => param.name))
   const params: ParamSpec[] = frontmatter.params.map((param) => ({...param}))
   const inferred = new Map<string, Nodes>()
-  const paramsContext = paramContext(declared, setVariablesIn(tree, isCommandBlock))
+  const paramsContext = paramContext(declared, () => setVariablesIn(tree, isCommandBlock))
 
   // Steps.
   const steps: Step[] = []

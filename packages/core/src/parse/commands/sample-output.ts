@@ -27,6 +27,7 @@ const runCue = /\b(?:run|execute|type|enter|invoke|use the (?:following )?comman
 
 /** Whether `text`, the paragraph just before a code block, introduces sample output. */
 export function isOutputIntro(text: string): boolean {
+  if (!outputCue.test(text)) return false
   const sentences = text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z])/)
   const last = sentences[sentences.length - 1] ?? ''
   if (!/[:.]\s*$|e\.g\.?\s*$/i.test(last) && !/\boutput\b/i.test(last)) return false

@@ -20,11 +20,22 @@ export interface ParamContext {
   set: ReadonlySet<string>
 }
 
-/** A context from the declared names and the names the runbook sets. */
-export function paramContext(declared: Iterable<string>, set: ReadonlySet<string> = new Set()): ParamContext {
+/**
+ * A context from the declared names and the names the runbook sets, given
+ * as a set or as a function that finds them, called only when a command
+ * first needs them (most runbooks never do).
+ */
+export function paramContext(declared: Iterable<string>, set: ReadonlySet<string> | (() => ReadonlySet<string>) = new Set()): ParamContext {
   const byKey = new Map<string, string>()
   for (const name of declared) if (!byKey.has(paramKey(name))) byKey.set(paramKey(name), name)
-  return {declared: byKey, set}
+  if (typeof set !== 'function') return {declared: byKey, set}
+  let found: ReadonlySet<string> | undefined
+  return {
+    declared: byKey,
+    get set() {
+      return (found ??= set())
+    }
+  }
 }
 
 /** The parameter a normalized `key` names in `context`: the declared spelling, else the key itself. */
@@ -34,6 +45,11 @@ export function paramName(key: string, context: ParamContext): string {
 
 /** The parameters `code` uses, in order of first use. */
 export function commandParams(code: string, context: ParamContext): string[] {
-  const tokens = findParamTokens(code, {declared: context.declared.values(), set: context.set})
+  const tokens = findParamTokens(code, {
+    declared: context.declared.values(),
+    get set() {
+      return context.set
+    }
+  })
   return [...new Set(tokens.map((token) => paramName(token.key, context)))]
 }

@@ -37,12 +37,26 @@ export function prosePlaceholders(nodes: RootContent[], context: ParamContext): 
   const add = (tokens: ParamToken[], node: Nodes) => {
     for (const token of tokens) if (!(token.syntax === 'mustache' && token.name.includes('.'))) found.push({key: token.key, node})
   }
-  const options = {declared: context.declared.values(), set: context.set, bare: false}
+  const options = {
+    declared: [...context.declared.values()],
+    get set() {
+      return context.set
+    },
+    bare: false
+  }
+  const withBare = {
+    declared: options.declared,
+    get set() {
+      return context.set
+    }
+  }
   nodes.forEach((root, rootIndex) => {
     walk(root, (node, parent) => {
       if (node.type === 'text') {
         add(findParamTokens(node.value, options).filter((token) => token.syntax !== 'dollar' && token.syntax !== 'dollar-brace'), node)
-        for (const match of node.value.matchAll(attachedBracket)) found.push({key: paramKey(match[1]!), node})
+        if (node.value.includes('][') || node.value.includes(']-') || node.value.includes(']_') || node.value.includes('].') || node.value.includes(']/')) {
+          for (const match of node.value.matchAll(attachedBracket)) found.push({key: paramKey(match[1]!), node})
+        }
       } else if (node.type === 'inlineCode') {
         // `TODO: …` notes are for the author, not the reader.
         if (!/^\s*(?:TODO|FIXME|XXX)\b/.test(node.value)) add(findParamTokens(node.value, options), node)
@@ -57,7 +71,7 @@ export function prosePlaceholders(nodes: RootContent[], context: ParamContext): 
         if (!isConfigBlock(node, previous)) return undefined
         const strong = (token: ParamToken) =>
           token.syntax === 'angle' || token.syntax === 'mustache' || token.syntax === 'bracket' || (token.syntax === 'bare' && /^(?:YOUR|MY)_/.test(token.name))
-        add(findParamTokens(node.value, {...options, bare: true}).filter(strong), node)
+        add(findParamTokens(node.value, withBare).filter(strong), node)
       }
       return undefined
     })
