@@ -139,6 +139,11 @@ describe('sample output', () => {
     ).toEqual(['certbot certificates'])
   })
 
+  it('keeps a block whose sentence only mentions output, or uses "print" as a noun', () => {
+    expect(codes('# T\n\n## A\n\nSave the output above in the ticket, then remove the rule:\n\n```sh\nmailctl rule rm fwd-1\n```\n')).toEqual(['mailctl rule rm fwd-1'])
+    expect(codes('# T\n\n## A\n\nOpen the print queue, or:\n\n```sh\nlpq -a\n```\n')).toEqual(['lpq -a'])
+  })
+
   it('keeps a block after "Run the following" even when it mentions output', () => {
     expect(codes('# T\n\n## A\n\nRun the following and keep its output:\n\n```sh\nkubectl get events -A\n```\n')).toEqual(['kubectl get events -A'])
   })

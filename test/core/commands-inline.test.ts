@@ -53,6 +53,7 @@ describe('inline commands', () => {
         The value lives in \`/etc/scaler/limits.conf\` under \`type: hpa\`.
         Run it with the \`worker-pool\` label, from \`/bin/sh\`.
         Last week someone ran \`terraform apply\` by mistake.
+        Good looks like: exit 0 for every run, and \`all checks passed\` in the log.
 
         | command | what |
         | --- | --- |

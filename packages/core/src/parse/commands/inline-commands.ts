@@ -23,8 +23,9 @@
 import type {InlineCode, Nodes, Paragraph} from 'mdast'
 import {looksLikeCommand} from './command-words.js'
 
-/** Words that tell the reader to run what follows. */
-const strongCue = /\b(?:run|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|command|commands)\b[^.!?`]{0,40}?\s*$/i
+/** Words that tell the reader to run what follows (a verb: "every run" is no cue). */
+const strongCue =
+  /(?<!\b(?:a|an|the|every|each|this|that|last|next|first|dry|test)\s)\b(?:run|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|command|commands)\b[^.!?`]{0,25}?\s*$/i
 /** Words that may introduce a command, or just a value, right before the code; or a colon. */
 const weakCue = /(?:\b(?:try|call|via|using|use|with|following)\b[^.!?`]{0,15}?|:)\s*$/i
 

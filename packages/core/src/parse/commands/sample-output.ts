@@ -22,7 +22,7 @@ import {looksLikeCommand} from './command-words.js'
 import {matchPrompt} from './prompts.js'
 
 const outputCue =
-  /\b(?:output|outputs|you should see|you will see|you'll see|you should get|you will get|should look like|similar to|should return|will return|returns|returned|result is|results are|response is|prints?|printed|displays?)\b/i
+  /\b(?:(?:sample|example|expected|typical|the following) output|output (?:is|will be|should be|looks|should look|similar|like|resembles|of)|(?:get|see|receive) an? output|output\s*:?\s*$|you should see|you will see|you'll see|you should get|you will get|should look like|similar to|should return|will return|returns|result is|results are|response is|displays)\b/i
 const runCue = /\b(?:run|execute|type|enter|invoke|use the (?:following )?command)\b/i
 
 /** Whether `text`, the paragraph just before a code block, introduces sample output. */
@@ -30,7 +30,7 @@ export function isOutputIntro(text: string): boolean {
   if (!outputCue.test(text)) return false
   const sentences = text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=[A-Z])/)
   const last = sentences[sentences.length - 1] ?? ''
-  if (!/[:.]\s*$|e\.g\.?\s*$/i.test(last) && !/\boutput\b/i.test(last)) return false
+  if (!/[:.]\s*$|e\.g\.?\s*$/i.test(last) && !/\boutput\s*$/i.test(last)) return false
   return outputCue.test(last) && !runCue.test(last)
 }
 
