@@ -19,8 +19,9 @@ describe('inline commands', () => {
         - Check the cache pods via \`kubectl -n shop get pods -l app=cache\`.
         - To reload the proxy, run \`sudo systemctl reload haproxy\`.
         - Then execute \`redis-cli FLUSHALL\` on the primary.
+        - To see the jobs, use the command \`jobctl list\`.
       `)
-    ).toEqual(['kubectl -n shop get pods -l app=cache', 'sudo systemctl reload haproxy', 'redis-cli FLUSHALL'])
+    ).toEqual(['kubectl -n shop get pods -l app=cache', 'sudo systemctl reload haproxy', 'redis-cli FLUSHALL', 'jobctl list'])
   })
 
   it('takes a lone command after a colon, a command alone in its item, and an assignment alone', () => {

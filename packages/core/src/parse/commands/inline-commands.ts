@@ -25,7 +25,7 @@ import {looksLikeCommand} from './command-words.js'
 
 /** Words that tell the reader to run what follows (a verb: "every run" is no cue). */
 const strongCue =
-  /(?<!\b(?:a|an|the|every|each|this|that|last|next|first|dry|test)\s)\b(?:run|re-run|rerun|execute|executing|type|typing|enter|invoke|invoking|command|commands)\b[^.!?`]{0,25}?\s*$/i
+  /(?:(?<!\b(?:a|an|the|every|each|this|that|last|next|first|dry|test)\s)\b(?:run|re-run|rerun|type|typing|enter)|\b(?:execute|executing|invoke|invoking|command|commands))\b[^.!?`]{0,25}?\s*$/i
 /** Words that may introduce a command, or just a value, right before the code; or a colon. */
 const weakCue = /(?:\b(?:try|call|via|using|use|with|following)\b[^.!?`]{0,15}?|:)\s*$/i
 
