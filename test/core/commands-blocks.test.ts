@@ -88,7 +88,10 @@ describe('data blocks', () => {
       'app.kubernetes.io/name=web',
       'Attempts:   1\nFailures:   0',
       'NAME      READY   STATUS\nweb-0     1/1     Running',
-      'Ticket:\nOwner: <owner>\nSummary:\n   what broke, in a line'
+      'Ticket:\nOwner: <owner>\nSummary:\n   what broke, in a line',
+      'https://status.example.com/incidents',
+      '2026-11-23 09:14:02.118 ERROR pool exhausted\n2026-11-23 09:14:03.020 ERROR pool exhausted',
+      'Nov 23 09:14:02 web-1 kernel: Out of memory'
     ]) {
       expect(codes(block('bash', body)), body).toEqual([])
     }

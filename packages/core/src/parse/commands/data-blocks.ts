@@ -7,6 +7,7 @@
  * - HCL or TOML (`resource "aws_s3_bucket" "logs" {`, `node_count = 3`)
  * - an SSH or Apache style config (`Host bastion`, capitalized key then value)
  * - a `key=value` pair whose key is no shell variable (`app.kubernetes.io/name=web`)
+ * - a URL on its own, or log lines (`2026-11-23 09:14:02 ERROR …`, `Nov 23 09:14:02 host …`)
  * - most lines `Key: value` (a form or what a tool printed), or a table header in capitals (what a tool printed)
  *
  * A data block (`yaml`, `json`, `text`) whose first line is a command is
@@ -31,6 +32,9 @@ export function looksLikeData(value: string): boolean {
   // `[default]` or a JSON array, but not the shell's `[ -f x ]` or `[[ … ]]`.
   if (/^(?:[{<]|\[(?![\s[])|---\s*$|\.\.\.\s*$)/.test(first)) return true
   if (/^[\w.-]+\s+=\s/.test(first)) return true
+  // A URL to visit, or log lines (an ISO date or a syslog stamp first).
+  if (/^(?:https?|ftp):\/\/\S+$/i.test(first) && lines.length === 1) return true
+  if (/^\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2} /.test(first)) return true
   if (/^(?:resource|data|module|variable|provider|output|locals|terraform)\s+(?:"[^"]*"\s*)*\{/.test(first)) return true
   if (/^[A-Z][A-Za-z]+\s+\S/.test(first) && lines.length > 1 && lines.slice(1).every((line) => /^[A-Z][A-Za-z]+\s+\S/.test(line))) return true
   if (/^[^\s=$'"]*[./][^\s=$'"]*=/.test(first)) return true
