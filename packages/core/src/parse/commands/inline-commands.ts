@@ -34,23 +34,31 @@ type Cue = 'alone' | 'strong' | 'weak' | 'none'
 /** The inline code nodes of `paragraph` that are commands. */
 export function inlineCommands(paragraph: Paragraph): InlineCode[] {
   const children = paragraph.children
-  const codes = children.filter((child): child is InlineCode => child.type === 'inlineCode')
-  if (codes.length === 0) return []
-  const alone = codes.length === 1 && children.every((child) => child.type === 'inlineCode' || (child.type === 'text' && /^[\s.:;,!?]*$/.test(child.value)))
+  let count = 0
+  for (const child of children) if (child.type === 'inlineCode') count++
+  if (count === 0) return []
+  const alone = count === 1 && children.every((child) => child.type === 'inlineCode' || (child.type === 'text' && /^[\s.:;,!?]*$/.test(child.value)))
   const found: InlineCode[] = []
-  let before = ''
-  for (const child of children) {
-    if (child.type === 'inlineCode') {
-      const code = child.value.trim()
-      const sentence = before.split(/[.!?]\s+/).pop() ?? ''
-      const cue: Cue = alone ? 'alone' : strongCue.test(sentence) ? 'strong' : weakCue.test(sentence) ? 'weak' : 'none'
-      if (!code.includes('\n') && isInlineCommand(code, cue)) found.push(child)
-      before += '`'
-    } else {
-      before += textOfPhrasing(child)
-    }
-  }
+  children.forEach((child, index) => {
+    if (child.type !== 'inlineCode') return
+    const code = child.value.trim()
+    // Cheap shape test first: most inline code is a name or a value.
+    if (code.includes('\n') || !/^(?:[a-z.~/]|[A-Z][a-z]+-[A-Z]|[A-Za-z_]\w*=)/.test(code)) return
+    const cue: Cue = alone ? 'alone' : cueOf(textBefore(children, index))
+    if (isInlineCommand(code, cue)) found.push(child)
+  })
   return found
+}
+
+/** The text of the sentence before `children[index]`, back to the previous inline code. */
+function textBefore(children: Paragraph['children'], index: number): string {
+  let text = ''
+  for (let at = index - 1; at >= 0 && children[at]!.type !== 'inlineCode'; at--) text = textOfPhrasing(children[at]!) + text
+  return text.split(/[.!?]\s+/).pop() ?? ''
+}
+
+function cueOf(sentence: string): Cue {
+  return strongCue.test(sentence) ? 'strong' : weakCue.test(sentence) ? 'weak' : 'none'
 }
 
 /** Whether inline `code` is a command, given what the text before it says. */
