@@ -4,7 +4,12 @@
  * data.
  */
 import type {Code} from 'mdast'
-import type {Command, ParamSyntax, Shell} from './types.js'
+import {looksLikeCommand} from './parse/commands/command-words.js'
+import {commandBeforeData, looksLikeData} from './parse/commands/data-blocks.js'
+import {matchPrompt, type Prompt} from './parse/commands/prompts.js'
+import {queryLanguageOf} from './parse/commands/query-languages.js'
+import {commandParams, type ParamContext} from './parse/params/command-params.js'
+import type {Command, Shell} from './types.js'
 
 const posixLangs = new Set(['sh', 'bash', 'zsh', 'shell', 'console', 'shell-session', 'sh-session', 'terminal', 'fish', 'ksh', 'shellsession'])
 const powershellLangs = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh'])
@@ -23,56 +28,105 @@ export function shellOf(lang: string | null | undefined): Shell | undefined {
 }
 
 /**
- * Whether a code block is a command: a shell language, or untagged code that
- * does not look like sample output or data (first word ending in a colon,
- * or starting with `{`, `[` or `<`).
+ * Whether a code block is a command: a shell or query language (see
+ * `parse/commands/query-languages.ts`), or untagged code that does not look
+ * like sample output or data (first word ending in a colon, or starting
+ * with `{`, `[` or `<`). A block with prompts is a command block; one
+ * without that reads as a file or printed data is not (see
+ * `parse/commands/data-blocks.ts`).
  */
 export function isCommandBlock(node: Pick<Code, 'lang' | 'value'>): boolean {
-  if (node.lang) return shellOf(node.lang) !== undefined
-  const first = node.value.split('\n').find((line) => line.trim() !== '')
+  // The parser asks about the same node from several rules: answer once.
+  let known = judged.get(node)
+  if (known === undefined) judged.set(node, (known = judgeBlock(node)))
+  return known
+}
+
+const judged = new WeakMap<object, boolean>()
+
+function judgeBlock(node: Pick<Code, 'lang' | 'value'>): boolean {
+  if (node.lang && queryLanguageOf(node.lang, node.value) !== undefined) return true
+  if (node.lang && shellOf(node.lang) === undefined) return false
+  const lines = dedent(node.value).split('\n')
+  if (lines.some((line) => matchPrompt(line) !== undefined)) return true
+  if (looksLikeData(node.value)) return false
+  if (node.lang) return true
+  const first = lines.find((line) => line.trim() !== '' && !line.trim().startsWith('#'))
   if (first === undefined) return false
   const line = first.trim()
-  if (/^[{[<]/.test(line)) return false
-  if (/^(\$|#|PS[ >]|>)/.test(line)) return true
+  if (/^(PS[ >]|>)/.test(line)) return true
   const word = line.split(/\s/, 1)[0] ?? ''
   return !word.endsWith(':') && !/^[A-Z][a-z]+:?$/.test(word) && /^[\w./~@%+=-]/.test(word)
 }
 
-const promptPattern = /^(?:\$|PS(?: [^>\n]*)?>)\s?/
+/** A `#` line that is a comment rather than a root prompt (`# systemctl restart nginx`). */
+function isComment(line: string): boolean {
+  const text = line.trim()
+  return /^#/.test(text) && !(/^#\s/.test(text) && looksLikeCommand(text.slice(2)))
+}
+
+/** `value` without the indentation its lines share (the last answer is kept: rules ask twice about one block). */
+function dedent(value: string): string {
+  if (value !== lastDedent[0]) lastDedent = [value, dedentOf(value)]
+  return lastDedent[1]
+}
+
+let lastDedent: [string, string] = ['', '']
+
+function dedentOf(value: string): string {
+  const lines = value.replace(/\r\n?/g, '\n').split('\n')
+  let indent = Infinity
+  for (const line of lines) if (line.trim() !== '') indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length)
+  return indent === Infinity || indent === 0 ? lines.join('\n') : lines.map((line) => line.slice(indent)).join('\n')
+}
+
 const rootPromptPattern = /^#\s/
+
+/** A command found in a block: its code, the sample output after it, and the language its prompt implies. */
+export interface SplitCommand {
+  code: string
+  output?: string
+  lang?: string
+}
 
 /**
  * Split a command block into commands: prompted lines are commands and the
  * lines after each are its sample output; without prompts the block is one
- * command.
+ * command. A `# ` line is a root prompt in a terminal session (or beside
+ * other prompts) when what follows reads as a command, else a comment.
  */
-export function splitCommands(node: Pick<Code, 'lang' | 'value'>): Array<{code: string; output?: string}> {
-  const lines = node.value.replace(/\r\n?/g, '\n').split('\n')
+export function splitCommands(node: Pick<Code, 'lang' | 'value'>): SplitCommand[] {
+  const lines = dedent(node.value).split('\n')
   const session = sessionLangs.has((node.lang ?? '').toLowerCase())
-  const hasDollarPrompt = lines.some((line) => promptPattern.test(line))
-  const isPrompt = (line: string) => promptPattern.test(line) || ((session || hasDollarPrompt) && rootPromptPattern.test(line))
-  if (!lines.some(isPrompt)) {
-    if (!node.lang) return splitUntagged(node.value)
-    const code = node.value.trim()
+  const hasPrompt = lines.some((line) => matchPrompt(line) !== undefined)
+  const promptOf = (line: string): Prompt | undefined =>
+    matchPrompt(line) ?? ((session || hasPrompt) && rootPromptPattern.test(line) && !isComment(line) ? {length: 2, lang: undefined} : undefined)
+  if (!lines.some((line) => promptOf(line) !== undefined)) {
+    if (!node.lang) return splitUntagged(lines.join('\n'))
+    const code = lines.join('\n').trim()
     return code ? [{code}] : []
   }
-  const result: Array<{code: string[]; output: string[]}> = []
+  const result: Array<{code: string[]; output: string[]; lang: string | undefined}> = []
   let continued = false
   for (const line of lines) {
     const current = result[result.length - 1]
+    const prompt: Prompt | undefined = continued ? undefined : promptOf(line)
     if (continued && current) {
       current.code.push(line)
-    } else if (isPrompt(line)) {
-      result.push({code: [line.replace(promptPattern, '').replace(rootPromptPattern, '')], output: []})
+    } else if (prompt) {
+      result.push({code: [line.slice(prompt.length)], output: [], lang: prompt.lang})
     } else if (current) {
       current.output.push(line)
     }
-    continued = /[\\`]\s*$/.test(line) && (isPrompt(line) || continued)
+    continued = /[\\`]\s*$/.test(line) && (prompt !== undefined || continued)
   }
   return result
     .map((entry) => {
+      const command: SplitCommand = {code: entry.code.join('\n').trim()}
       const output = entry.output.join('\n').trim()
-      return output ? {code: entry.code.join('\n').trim(), output} : {code: entry.code.join('\n').trim()}
+      if (output) command.output = output
+      if (entry.lang) command.lang = entry.lang
+      return command
     })
     .filter((entry) => entry.code !== '')
 }
@@ -82,80 +136,29 @@ export function splitCommands(node: Pick<Code, 'lang' | 'value'>): Array<{code: 
  * like commands are commands; those that do not (`key: value`, `Error: …`)
  * are the sample output of the command before them.
  */
-function splitUntagged(value: string): Array<{code: string; output?: string}> {
-  const result: Array<{code: string; output?: string}> = []
+function splitUntagged(value: string): SplitCommand[] {
+  const result: SplitCommand[] = []
+  // Comments on their own before a command go with it.
+  let comments = ''
   for (const chunk of value.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/)) {
     const text = chunk.replace(/^\n+|\s+$/g, '')
     if (!text.trim()) continue
     const last = result[result.length - 1]
-    if (last && !isCommandBlock({lang: null, value: text})) {
+    if (text.split('\n').every((line) => line.trim() === '' || isComment(line))) {
+      comments += `${text.trim()}\n`
+    } else if (last && !judgeBlock({lang: null, value: text})) {
       last.output = last.output === undefined ? text : `${last.output}\n\n${text}`
     } else if (last && last.output === undefined && /[\\|&]\s*$/.test(last.code)) {
       last.code += `\n\n${text}`
     } else {
-      result.push({code: text.trim()})
+      result.push({code: comments + text.trim()})
+      comments = ''
     }
   }
   return result
 }
 
-/** A parameter reference inside a command. */
-export interface ParamToken {
-  name: string
-  syntax: ParamSyntax
-  /** Offset of the first character of the reference (e.g. of `<` or `$`). */
-  start: number
-  /** Offset just after the reference. */
-  end: number
-}
-
-/** Environment variables and shell specials that are never runbook parameters. */
-const ambientVariables = new Set([
-  'HOME', 'PATH', 'USER', 'USERNAME', 'PWD', 'OLDPWD', 'SHELL', 'TERM', 'LANG', 'LC_ALL', 'HOSTNAME', 'EDITOR', 'PAGER',
-  'TMPDIR', 'TMP', 'TEMP', 'UID', 'EUID', 'PPID', 'RANDOM', 'SECONDS', 'LINENO', 'IFS', 'PS1', 'DISPLAY', 'XDG_CONFIG_HOME',
-  'KUBECONFIG', 'GOPATH', 'JAVA_HOME', 'PYTHONPATH', 'LD_LIBRARY_PATH', 'NODE_OPTIONS', 'SSH_AUTH_SOCK', 'BASH_SOURCE',
-  'PROGRAMFILES', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'SYSTEMROOT', 'WINDIR', 'COMPUTERNAME', 'USERDOMAIN'
-])
-
-const tokenPattern = /<([A-Za-z][\w.-]*)>|\$\{([A-Za-z_][\w]*)\}|\$([A-Z][A-Z0-9_]*)\b|\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g
-
-/**
- * Every parameter reference in `code`: `<name>`, `${NAME}`, `$NAME` (upper
- * case) and `{{ name }}`. Ambient environment variables (`$HOME` …) and
- * variables assigned in the same code (`NAME=…`, `export NAME=…`,
- * `for NAME in`, `$NAME = …`) are not parameters, unless `declared`
- * names them.
- */
-export function findParamTokens(code: string, declared: ReadonlySet<string> = new Set()): ParamToken[] {
-  const assigned = new Set<string>()
-  for (const match of code.matchAll(/(?:^|[\s;(])(?:export\s+|local\s+|readonly\s+|set\s+)?([A-Za-z_]\w*)=/gm)) assigned.add(match[1]!)
-  for (const match of code.matchAll(/\bfor\s+([A-Za-z_]\w*)\s+in\b|\bread\s+(?:-\w+\s+)*([A-Za-z_]\w*)/g)) assigned.add((match[1] ?? match[2])!)
-  for (const match of code.matchAll(/\$([A-Za-z_]\w*)\s*=[^=]/g)) assigned.add(match[1]!)
-
-  const tokens: ParamToken[] = []
-  for (const match of code.matchAll(tokenPattern)) {
-    const start = match.index
-    const end = start + match[0].length
-    let name: string
-    let syntax: ParamSyntax
-    if (match[1] !== undefined) {
-      name = match[1]
-      syntax = 'angle'
-      // `<<EOF`, `a<b>c` comparisons and HTML-ish tags are not placeholders.
-      if (code[start - 1] === '<' || /^(br|p|b|i|div|span|html|body|head|script|style|pre|code|td|tr|li|ul|ol)$/i.test(name)) continue
-    } else if (match[2] !== undefined || match[3] !== undefined) {
-      name = (match[2] ?? match[3])!
-      syntax = match[2] === undefined ? 'dollar' : 'dollar-brace'
-      if (!declared.has(name) && (ambientVariables.has(name) || assigned.has(name))) continue
-      if (code[start - 1] === '\\') continue
-    } else {
-      name = match[4]!
-      syntax = 'mustache'
-    }
-    tokens.push({name, syntax, start, end})
-  }
-  return tokens
-}
+export {findParamTokens, type FindParamOptions, type ParamToken} from './parse/params/placeholders.js'
 
 /** The destructive patterns and what each one does, for messages. */
 const destructivePatterns: Array<[RegExp, string]> = [
@@ -192,18 +195,35 @@ export function destructiveReason(code: string): string | undefined {
 /**
  * The commands of one code block, with the parameters they use.
  */
-export function commandsOf(node: Code, declared: ReadonlySet<string>): Command[] {
-  if (!isCommandBlock(node)) return []
-  const shell = shellOf(node.lang) ?? 'posix'
-  return splitCommands(node).map(({code, output}) => {
+export function commandsOf(node: Code, context: ParamContext): Command[] {
+  if (!isCommandBlock(node)) {
+    const leading = commandBeforeData(node)
+    if (!leading) return []
+    return [{...inlineCommand(leading.code, context), lang: node.lang!, output: leading.output}]
+  }
+  const query = queryLanguageOf(node.lang, node.value)
+  const shell: Shell = query ? 'none' : (shellOf(node.lang) ?? 'posix')
+  return splitCommands(node).map(({code, output, lang}) => {
     const command: Command = {
       code,
-      shell,
-      params: [...new Set(findParamTokens(code, declared).map((token) => token.name))],
+      shell: lang || (!node.lang && queryLanguageOf(null, code)) ? 'none' : shell,
+      params: commandParams(code, context),
       destructive: destructiveReason(code) !== undefined
     }
-    if (node.lang) command.lang = node.lang
+    if (lang ?? node.lang) command.lang = (lang ?? node.lang)!
     if (output !== undefined) command.output = output
     return command
   })
 }
+
+/** The command of inline code that `parse/commands/inline-commands.ts` found in a sentence. */
+export function inlineCommand(code: string, context: ParamContext): Command {
+  return {
+    code,
+    shell: cmdletPattern.test(code) ? 'powershell' : 'posix',
+    params: commandParams(code, context),
+    destructive: destructiveReason(code) !== undefined
+  }
+}
+
+const cmdletPattern = /^[A-Z][a-z]+-[A-Z]\w+\b/

@@ -3,10 +3,13 @@
  * clean copy of its tree for rendering (references resolved, definitions
  * dropped, positions only when asked).
  */
-import type {Blockquote, Code, Definition, ListItem, Nodes, Paragraph, Root, RootContent, Text} from 'mdast'
+import type {Blockquote, Code, Definition, InlineCode, ListItem, Nodes, Paragraph, Root, RootContent, Text} from 'mdast'
 import GithubSlugger from 'github-slugger'
-import {commandsOf} from './commands.js'
 import {leadIn} from './parse/callouts/lead-ins.js'
+import {commandsOf, inlineCommand} from './commands.js'
+import {inlineCommands} from './parse/commands/inline-commands.js'
+import {isExampleSession, isOutputAfter, isOutputIntro} from './parse/commands/sample-output.js'
+import type {ParamContext} from './parse/params/command-params.js'
 import type {Callout, CalloutKind, ChecklistItem, Command, Position} from './types.js'
 import {textOf, walk} from './walk.js'
 
@@ -176,23 +179,54 @@ function itemText(item: ListItem): string {
   return textOf(item.children.filter((child) => child.type !== 'list')).replace(/\s+/g, ' ').trim()
 }
 
-/** A command with the code node it came from. */
+/** A command with the code node (a block, or inline code in a sentence) it came from. */
 export interface FoundCommand {
   command: Command
-  node: Code
+  node: Code | InlineCode
 }
 
-/** The commands in `nodes` (the source tree, with positions). */
-export function commandsIn(nodes: RootContent[], declared: ReadonlySet<string>): FoundCommand[] {
+/**
+ * The commands in `nodes` (the source tree, with positions): code blocks
+ * (unless the sentence before introduces them as output, see
+ * `parse/commands/sample-output.ts`) and inline commands in sentences and
+ * list items (see `parse/commands/inline-commands.ts`).
+ */
+export function commandsIn(nodes: RootContent[], context: ParamContext): FoundCommand[] {
   const found: FoundCommand[] = []
-  for (const root of nodes) {
-    walk(root, (node) => {
-      if (node.type === 'code') for (const command of commandsOf(node, declared)) found.push({command, node})
+  const seen = new Set<string>()
+  nodes.forEach((root, rootIndex) => {
+    walk(root, (node, parent) => {
+      if (node.type === 'table' || node.type === 'heading') return false
+      if (node.type === 'code') {
+        const siblings: Nodes[] = parent ? parent.children : nodes
+        const previous = siblings[parent ? siblings.indexOf(node) - 1 : rootIndex - 1]
+        if (previous?.type === 'paragraph') {
+          const intro = textOf(previous)
+          if (isOutputIntro(intro) || isExampleSession(intro, node)) return undefined
+        }
+        const last = found[found.length - 1]
+        if (last && previous === last.node && isOutputAfter(node)) {
+          last.command.output ??= node.value.trim()
+          return undefined
+        }
+        for (const command of commandsOf(node, context)) {
+          found.push({command, node})
+          seen.add(command.code)
+        }
+      } else if (node.type === 'paragraph') {
+        for (const code of inlineCommands(node)) {
+          const text = code.value.trim()
+          if (seen.has(text)) continue
+          seen.add(text)
+          found.push({command: inlineCommand(text, context), node: code})
+        }
+        return false
+      }
+      return undefined
     })
-  }
+  })
   return found
 }
-
 /** Whether content is empty: nothing but comments, definitions and blank HTML. */
 export function isEmptyContent(nodes: RootContent[]): boolean {
   return nodes.every(

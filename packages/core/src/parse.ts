@@ -1,7 +1,7 @@
 /**
  * `parseRunbook`: Markdown in, a step graph and its diagnostics out.
  */
-import type {Code, Heading, Root, RootContent, Yaml} from 'mdast'
+import type {Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
 import GithubSlugger from 'github-slugger'
 import {toString} from 'mdast-util-to-string'
 import {
@@ -13,7 +13,10 @@ import {
   markCallouts,
   positionOf
 } from './content.js'
-import {destructiveReason} from './commands.js'
+import {destructiveReason, isCommandBlock} from './commands.js'
+import {paramContext, paramName} from './parse/params/command-params.js'
+import {prosePlaceholders} from './parse/params/prose-placeholders.js'
+import {setVariablesIn} from './parse/params/set-variables.js'
 import {createDiagnostic, type DiagnosticExtra, sortDiagnostics} from './diagnostics.js'
 import {emptyMeta, type Frontmatter, readFrontmatter} from './frontmatter.js'
 import {hashText} from './hash.js'
@@ -322,10 +325,11 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     return undefined
   }
 
-  // Declared parameters.
+  // Declared parameters, and the variables the runbook sets itself (never parameters).
   const declared = new Set(frontmatter.params.map((param) => param.name))
   const params: ParamSpec[] = frontmatter.params.map((param) => ({...param}))
-  const inferred = new Map<string, Code>()
+  const inferred = new Map<string, Nodes>()
+  const paramsContext = paramContext(declared, () => setVariablesIn(tree, isCommandBlock))
 
   // Numbered steps by kind and number ("step:3", "part:4"), for "skip to Part 4".
   const numberedSteps = new Map<string, number[]>()
@@ -349,7 +353,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     const stepId = ids[index]!
     const content = cloneContent(unit.nodes, definitions, settings.positions)
     const callouts = markCallouts(content)
-    const found = commandsIn(unit.nodes, declared)
+    const found = commandsIn(unit.nodes, paramsContext)
+    const prose = prosePlaceholders(unit.heading ? [unit.heading, ...unit.nodes] : unit.nodes, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
     const step: Step = {
       id: stepId,
       title: unit.title,
@@ -358,16 +363,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       commands: found.map(({command, node}) => (settings.positions && node.position ? {...command, position: positionOf(node)} : command)),
       checklist: checklistOf(content),
       callouts,
-      params: [...new Set(found.flatMap(({command}) => command.params))],
+      params: [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
       edges: [],
       position: positionOf(unit)
     }
     if (unit.number !== undefined) step.number = unit.number
 
-    for (const {command, node} of found) {
-      for (const name of command.params) {
-        if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
-      }
+    for (const {name, node} of [...found.flatMap(({command, node}) => command.params.map((name) => ({name, node}))), ...prose]) {
+      if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
     }
     warned[index] = callouts.some((callout) => callout.kind === 'warning' || callout.kind === 'caution' || callout.kind === 'important')
     destructive[index] = found.find(({command}) => command.destructive)
@@ -565,7 +568,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     }
   }
 
-  // Parameters used but not declared.
+  // Parameters used but not declared: placeholders in the title, intro and outro (and their commands) count too.
+  const around = [...(firstHeading ? [firstHeading] : []), ...structure.intro, ...structure.outro]
+  for (const {name, node} of [
+    ...commandsIn(around, paramsContext).flatMap(({command, node}) => command.params.map((name) => ({name, node}))),
+    ...prosePlaceholders(around, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
+  ]) {
+    if (!declared.has(name) && !inferred.has(name)) inferred.set(name, node)
+  }
   for (const [name, node] of inferred) {
     params.push({name, secret: false, declared: false})
     report('undeclared-param', `Parameter "${name}" is used but not declared in the frontmatter`, node.position, {

@@ -92,10 +92,14 @@ export interface ParamSpec {
 }
 
 /** The syntaxes a parameter can be written in inside a command. */
-export type ParamSyntax = 'angle' | 'dollar' | 'dollar-brace' | 'mustache'
+export type ParamSyntax = 'angle' | 'dollar' | 'dollar-brace' | 'mustache' | 'bracket' | 'bare'
 
-/** The shell a command is meant for, from its code block's language. */
-export type Shell = 'posix' | 'powershell' | 'cmd'
+/**
+ * The shell a command is meant for, from its code block's language;
+ * `'none'` for what is typed into another program's console (SQL, PromQL,
+ * a Rails console), which no shell may run.
+ */
+export type Shell = 'posix' | 'powershell' | 'cmd' | 'none'
 
 /** A command a person (or the runner) can execute. */
 export interface Command {

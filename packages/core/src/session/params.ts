@@ -6,6 +6,7 @@
  * @module
  */
 import {findParamTokens} from '../commands.js'
+import {paramKey} from '../parse/params/names.js'
 import type {ParamSpec} from '../types.js'
 
 /** Names that are treated as secret even when the runbook does not say so. */
@@ -25,6 +26,12 @@ export interface SubstituteOptions {
   reveal?: boolean | null | undefined
   /** Names that are parameters even where the syntax alone is ambiguous (`$HOME`-like names, assigned names). */
   declared?: Iterable<string> | null | undefined
+  /**
+   * The parameters the parser found in this command (`command.params`):
+   * references to other names, such as a variable an earlier command sets,
+   * are left as written (default: every reference `findParamTokens` finds).
+   */
+  params?: Iterable<string> | null | undefined
   /** How a missing parameter is shown (default: `<name>`, which a shell refuses to run as-is). */
   missing?: ((name: string) => string) | null | undefined
   /** How a secret is shown when not revealed (default: `<name:secret>`). */
@@ -51,7 +58,8 @@ const defaultMask = (name: string) => `<${name}:secret>`
  *
  * A value of `''` counts as given; `undefined` counts as missing.
  * Names are matched exactly, then case-insensitively (`$PRINTER` takes the
- * value of `printer`).
+ * value of `printer`), then by normalized name (`<pod name>` takes the
+ * value of `pod_name`, see `paramKey`).
  */
 export function substituteParams(
   code: string,
@@ -65,7 +73,10 @@ export function substituteParams(
   const mask = options?.mask ?? defaultMask
   const lowerKeys = new Map<string, string>()
   for (const key of Object.keys(values)) if (!lowerKeys.has(key.toLowerCase())) lowerKeys.set(key.toLowerCase(), key)
-  const lowerSecret = new Set([...secret].map((name) => name.toLowerCase()))
+  const normalKeys = new Map<string, string>()
+  for (const key of Object.keys(values)) if (!normalKeys.has(paramKey(key))) normalKeys.set(paramKey(key), key)
+  const only = options?.params ? new Set([...options.params].map(paramKey)) : undefined
+  const lowerSecret = new Set([...secret].map((name) => paramKey(name)))
 
   const params: string[] = []
   const missing: string[] = []
@@ -77,12 +88,13 @@ export function substituteParams(
   let text = ''
   let last = 0
   for (const token of findParamTokens(code, declared)) {
-    const key = Object.hasOwn(values, token.name) ? token.name : lowerKeys.get(token.name.toLowerCase())
+    if (only && !only.has(token.key)) continue
+    const key = Object.hasOwn(values, token.name) ? token.name : (lowerKeys.get(token.name.toLowerCase()) ?? normalKeys.get(token.key))
     const value = key === undefined ? undefined : values[key]
     add(params, token.name)
     text += code.slice(last, token.start)
     last = token.end
-    const isSecret = lowerSecret.has(token.name.toLowerCase()) || (key !== undefined && secret.has(key))
+    const isSecret = lowerSecret.has(token.key) || (key !== undefined && secret.has(key))
     if (isSecret) add(secrets, token.name)
     if (value === undefined) {
       add(missing, token.name)

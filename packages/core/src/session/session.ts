@@ -254,7 +254,7 @@ export class Session {
     const secret = this.#secretNames(target.commands.flatMap((c) => c.params))
     const declared = this.runbook.params.map((p) => p.name)
     return target.commands.map((command, index) => {
-      const result = substituteParams(command.code, values, {secret, declared, reveal: options?.reveal ?? false})
+      const result = substituteParams(command.code, values, {secret, declared, params: command.params, reveal: options?.reveal ?? false})
       return {index, command, text: result.text, missing: result.missing, secrets: result.secrets}
     })
   }

@@ -16,6 +16,9 @@ import type {Input} from './input.js'
 import {keyAction} from './keys.js'
 import {type RunningCommand, startCommand} from './spawn.js'
 
+/** The shells the runner starts; a command of any other (`'none'`: SQL, PromQL …) is never run. */
+const runnableShells = new Set(['posix', 'powershell', 'cmd'])
+
 /** The running walkthrough. */
 export class Runner {
   readonly session: Session
@@ -231,6 +234,12 @@ export class Runner {
     let command = index === undefined ? undefined : commands[index]
     if (!command) {
       this.print('No such command.')
+      return
+    }
+    if (!runnableShells.has(command.command.shell)) {
+      // SQL, PromQL or a Rails console line: no shell may run it.
+      this.print(`Not run: this is ${command.command.lang ? `a ${command.command.lang} command` : 'not a shell command'}; type it in its own console:`)
+      this.print(`  ${command.text}`)
       return
     }
     if (!this.execute) {
