@@ -16,7 +16,8 @@ describe('callouts: MkDocs admonitions', () => {
       Run the restore.
     `)
     expect(step.callouts).toEqual([{kind: 'warning', text: "Disk space The restore needs twice the backup's size. check with df -h"}])
-    expect(step.commands).toEqual([])
+    // The body is no indented code block; the inline command it names is a command as anywhere else.
+    expect(step.commands.map((command) => command.code)).toEqual(['df -h'])
     const quote = step.content.children[0]!
     expect(quote.type).toBe('blockquote')
     expect(quote.data).toEqual({callout: 'warning'})

@@ -18,7 +18,9 @@ export const ruleSeverity: Readonly<Record<RuleId, Severity>> = {
   'destructive-without-warning': 'warning',
   'no-end': 'warning',
   'limit-exceeded': 'error',
-  'invalid-input': 'error'
+  'invalid-input': 'error',
+  'not-a-procedure': 'info',
+  'procedure-outside-steps': 'warning'
 }
 
 /** Fields of a diagnostic that callers may add. */

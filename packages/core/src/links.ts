@@ -8,6 +8,7 @@ import {templateTarget} from './parse/links/template-targets.js'
 import {runbookIdFromPath} from './parse/titles/id-from-path.js'
 import type {Position} from './types.js'
 import {textOf, walk} from './walk.js'
+import {sectionRole} from './parse/structure/section-roles.js'
 
 /** Where a link points. */
 export type Target =
@@ -91,7 +92,7 @@ const tableOfContents = /^(?:table of )?contents$|^toc$|^index$|^(?:quick |usefu
  */
 export function choiceList(nodes: RootContent[], title: string, definitions: Definitions): {list: List; choices: ListChoice[]} | undefined {
   const last = nodes[nodes.length - 1]
-  if (!last || last.type !== 'list' || tableOfContents.test(title.trim())) return undefined
+  if (!last || last.type !== 'list' || tableOfContents.test(title.trim()) || sectionRole(title, []) === 'reference') return undefined
   const choices: ListChoice[] = []
   for (const item of last.children) {
     if (typeof item.checked === 'boolean') return undefined
@@ -144,9 +145,9 @@ export interface GoTo {
 }
 
 const goToPhrase =
-  /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?|^(?:please\s+|then\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?)["“]?$/i
+  /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?|(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?)["“]?$/i
 /** "Follow the steps described in" before a link: the reader carries on in the linked document. */
-const followPhrase = /^(?:please\s+|then\s+|now\s+)?follow\s+(?:the\s+)?(?:steps?|instructions|procedure|process|runbook|guide|playbook)\b[^.!?]*$/i
+const followPhrase = /(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:steps?|instructions|procedure|process|runbook|guide|playbook)\b[^.!?]*$/i
 /** What may stand between a condition and its link for the link to be the action ("If X, [do Y](#y)", "If X then [Y](#y)"). */
 const directAction = /(?:,\s*(?:then\s+)?|\bthen\s+)$/i
 const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i

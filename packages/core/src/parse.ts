@@ -26,6 +26,8 @@ import {paragraphCuts} from './paragraphs.js'
 import {readBoldHeadings} from './parse/structure/bold-headings.js'
 import {alternativeJoins} from './parse/branches/alternatives.js'
 import {stepReferencesIn} from './parse/branches/step-references.js'
+import {readsAsReference} from './parse/lint/not-a-procedure.js'
+import {firstAction} from './parse/lint/procedure-outside-steps.js'
 import {readAdmonitions} from './parse/callouts/admonitions.js'
 import {linkTemplateTargets} from './parse/links/template-targets.js'
 import {inferCategory} from './parse/metadata/category.js'
@@ -450,6 +452,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         unconditional = true
       }
     }
+    // "YES → … / NO → …" covers every answer: the step does not go on by itself.
+    const answers = new Set(step.edges.filter((edge) => edge.rule === 'step-reference').map((edge) => edge.label))
+    if (answers.has('Yes') && answers.has('No')) unconditional = true
     if (unconditional) conditional = false
     // The step continues unless a choice list, an unconditional go-to or an end says otherwise (set below).
     ;(step as StepDraft).continues = !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes)
@@ -513,7 +518,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         // "If …, go to [the next step]" is no branch: drop it and just continue.
         const nextId = ids[next]!
         step.edges = step.edges.filter((edge) => edge.runbook !== undefined || edge.to !== nextId)
-        draft.conditional = step.edges.some((edge) => edge.kind === 'choice')
+        draft.conditional = step.edges.some((edge) => edge.kind === 'choice' || (edge.href !== undefined && edge.runbook === undefined && edge.to === undefined))
       }
       if (next !== undefined) {
         step.edges.push(draft.conditional ? {kind: 'next', to: ids[next]!, label: 'Otherwise, continue'} : {kind: 'next', to: ids[next]!})
@@ -568,8 +573,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     }
   }
 
-  // Parameters used but not declared: placeholders in the title, intro and outro (and their commands) count too.
-  const around = [...(firstHeading ? [firstHeading] : []), ...structure.intro, ...structure.outro]
+  // Parameters used but not declared: placeholders in the title, intro and outro (and their commands) count too;
+  // a template's placeholder heading ("# Playbook: <Type of Incident>") is no title, and asks for no value.
+  const around = [...(firstHeading && placeholder === undefined ? [firstHeading] : []), ...structure.intro, ...structure.outro]
   for (const {name, node} of [
     ...commandsIn(around, paramsContext).flatMap(({command, node}) => command.params.map((name) => ({name, node}))),
     ...prosePlaceholders(around, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
@@ -584,6 +590,24 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
 
   checkFences(tree, source, report)
+
+  // Pages that read as reference, and procedures left in the intro or outro.
+  if (structure.structure !== 'single' && readsAsReference(steps)) {
+    report('not-a-procedure', 'Page reads as reference, not a procedure: no step has a command, numbered list, checklist or branch', steps[0]?.position, {
+      note: 'It is still shown step by step; if it is a procedure, number its steps or give them headings that say what to do'
+    })
+  }
+  for (const [part, nodes] of [['intro', structure.intro], ['outro', structure.outro]] as const) {
+    const action = steps.length > 0 && structure.structure !== 'single' ? firstAction(nodes) : undefined
+    if (action) {
+      report(
+        'procedure-outside-steps',
+        `The ${part === 'intro' ? 'text before the first step' : 'text after the last step'} has a ${action.what === 'command' ? 'command' : 'numbered list'} that is in no step`,
+        action.position,
+        {note: 'It is shown, but not as a step: put it under a heading of its own to make it one'}
+      )
+    }
+  }
 
   // Category: the frontmatter's, else what the path and the headings say (parse/metadata/category.ts).
   if (!frontmatter.categoryGiven) {

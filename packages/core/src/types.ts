@@ -59,6 +59,8 @@ export type RuleId =
   | 'no-end'
   | 'limit-exceeded'
   | 'invalid-input'
+  | 'not-a-procedure'
+  | 'procedure-outside-steps'
 
 /**
  * A problem found in a runbook, in the style of a vfile message:
