@@ -34,7 +34,7 @@ function coreFromSource() {
       return [
         `export * from ${file('session/index.ts')}`,
         `export * from ${file('search/index.ts')}`,
-        `export {findParamTokens} from ${file('commands.ts')}`
+        `export {findParamTokens} from ${file('parse/commands/commands.ts')}`
       ].join('\n')
     }
   }

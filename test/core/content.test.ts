@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {findParamTokens} from '@runbook-kit/core'
 // Internal (not exported): a command's `destructive` field is its result.
-import {destructiveReason} from '../../packages/core/src/commands.js'
+import {destructiveReason} from '../../packages/core/src/parse/commands/commands.js'
 import {md, parse, rules} from './helpers.js'
 
 const stepOf = (markdown: string) => parse(markdown).runbook.steps[0]!

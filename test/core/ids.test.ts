@@ -5,7 +5,7 @@ import {PassThrough} from 'node:stream'
 import {describe, expect, it} from 'vitest'
 import {createCollection, parseRunbook} from '@runbook-kit/core'
 import {main} from '@runbook-kit/core/node'
-import {idFromPath} from '../../packages/core/src/links.js'
+import {idFromPath} from '../../packages/core/src/parse/links/links.js'
 import {runbookIdFromPath} from '../../packages/core/src/parse/titles/id-from-path.js'
 
 describe('ids from the folder (index.* and README.*)', () => {

@@ -13,7 +13,7 @@ import {toString} from 'mdast-util-to-string'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {createCollection, type Category, type Runbook, type Step} from '@runbook-kit/core'
 // Internal (not exported): the steps a path from the start reaches.
-import {reachable} from '../../packages/core/src/parse.js'
+import {reachable} from '../../packages/core/src/parse/index.js'
 import {loadRunbooks, main, type LoadResult} from '@runbook-kit/core/node'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')

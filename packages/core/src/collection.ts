@@ -2,7 +2,7 @@
  * Collections: many runbooks, with links between them resolved.
  */
 import {createDiagnostic, sortDiagnostics} from './diagnostics.js'
-import {parseRunbook, type ParseOptions} from './parse.js'
+import {parseRunbook, type ParseOptions} from './parse/index.js'
 import {distinctIds} from './parse/titles/distinct-ids.js'
 import {normalizePath, resolveFrom} from './paths.js'
 import type {Diagnostic, ParseResult, Runbook} from './types.js'

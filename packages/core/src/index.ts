@@ -10,11 +10,11 @@
  *
  * @module
  */
-export {parseRunbook, buildRunbook, parseDefaults, type ParseOptions} from './parse.js'
+export {parseRunbook, buildRunbook, parseDefaults, type ParseOptions} from './parse/index.js'
 export {createCollection, type Collection, type CollectionEntry, type CollectionOptions} from './collection.js'
 export {remarkRunbook, type RemarkRunbookOptions} from './remark-runbook.js'
 export {formatDiagnostic, sortDiagnostics} from './diagnostics.js'
-export {findParamTokens, type ParamToken} from './commands.js'
+export {findParamTokens, type ParamToken} from './parse/commands/commands.js'
 export {toMermaid, type MermaidOptions} from './mermaid.js'
 export {formatOutline, type OutlineOptions} from './outline.js'
 export {categories} from './types.js'

@@ -3,7 +3,7 @@
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import {buildRunbook} from './parse.js'
+import {buildRunbook} from './parse/index.js'
 import type {Runbook} from './types.js'
 
 /** Options of `remarkRunbook`. */

@@ -5,7 +5,7 @@ import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {createCollection, type Collection} from '../collection.js'
 import {createDiagnostic} from '../diagnostics.js'
-import {parseRunbook, type ParseOptions} from '../parse.js'
+import {parseRunbook, type ParseOptions} from '../parse/index.js'
 import type {Diagnostic, ParseResult} from '../types.js'
 import {displayName, findMarkdown, unreadable} from './files.js'
 

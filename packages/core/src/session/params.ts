@@ -5,7 +5,7 @@
  *
  * @module
  */
-import {findParamTokens} from '../commands.js'
+import {findParamTokens} from '../parse/commands/commands.js'
 import {paramKey} from '../parse/params/names.js'
 import type {ParamSpec} from '../types.js'
 

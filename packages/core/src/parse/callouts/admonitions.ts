@@ -15,8 +15,8 @@
  *   !!! WARNING! Only tested in staging !!!             → a warning callout (a banner)
  */
 import type {Blockquote, Code, Nodes, Paragraph, Parent, Root, RootContent, Text} from 'mdast'
-import {findTooDeep} from '../../nesting.js'
-import {parseMarkdown} from '../../processor.js'
+import {findTooDeep} from '../guards/nesting.js'
+import {parseMarkdown} from '../guards/processor.js'
 import type {CalloutKind, Point, Position} from '../../types.js'
 import {walk} from '../../walk.js'
 import {calloutKindOf} from './kinds.js'

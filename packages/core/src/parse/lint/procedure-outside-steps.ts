@@ -9,7 +9,7 @@
  * @module
  */
 import type {RootContent} from 'mdast'
-import {isCommandBlock} from '../../commands.js'
+import {isCommandBlock} from '../commands/commands.js'
 import type {Position} from '../../types.js'
 import {walk} from '../../walk.js'
 

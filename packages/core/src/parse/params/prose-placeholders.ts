@@ -14,7 +14,7 @@
  *   Page the incident commander at [PAGER NUMBER].   → pager_number
  */
 import type {Code, Nodes, RootContent} from 'mdast'
-import {isCommandBlock} from '../../commands.js'
+import {isCommandBlock} from '../commands/commands.js'
 import {isOutputIntro} from '../commands/sample-output.js'
 import {textOf, walk} from '../../walk.js'
 import type {ParamContext} from './command-params.js'

@@ -21,7 +21,7 @@
  * @module
  */
 import type {RootContent} from 'mdast'
-import {isCommandBlock} from '../../commands.js'
+import {isCommandBlock} from '../commands/commands.js'
 import {walk} from '../../walk.js'
 
 /** What a section is to a reader following the runbook. */

@@ -13,7 +13,7 @@
  *   isPlaceholderTitle(heading('# SSPOperatorDown [Deprecated]'))   // false
  */
 import type {Heading} from 'mdast'
-import {hasTemplateSyntax} from '../../template.js'
+import {hasTemplateSyntax} from './template.js'
 import {textOf, walk} from '../../walk.js'
 
 /** HTML elements that may stand in a heading; any other `<…>` there is a placeholder. */

@@ -6,7 +6,7 @@
  * @module
  */
 import type {Nodes, Root, RootContent} from 'mdast'
-import {destructiveReason, isCommandBlock} from '../../../commands.js'
+import {destructiveReason, isCommandBlock} from '../../../parse/commands/commands.js'
 import type {Session} from '../../../session/session.js'
 import type {Step} from '../../../types.js'
 

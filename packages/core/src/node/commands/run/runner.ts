@@ -4,7 +4,7 @@
  *
  * @module
  */
-import {destructiveReason} from '../../../commands.js'
+import {destructiveReason} from '../../../parse/commands/commands.js'
 import type {Session} from '../../../session/session.js'
 import type {CliIo} from '../../io.js'
 import {writeJsonAtomic} from '../../session-file-storage.js'

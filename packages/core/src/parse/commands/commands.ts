@@ -4,12 +4,12 @@
  * data.
  */
 import type {Code} from 'mdast'
-import {looksLikeCommand} from './parse/commands/command-words.js'
-import {commandBeforeData, looksLikeData} from './parse/commands/data-blocks.js'
-import {matchPrompt, type Prompt} from './parse/commands/prompts.js'
-import {queryLanguageOf} from './parse/commands/query-languages.js'
-import {commandParams, type ParamContext} from './parse/params/command-params.js'
-import type {Command, Shell} from './types.js'
+import {looksLikeCommand} from './command-words.js'
+import {commandBeforeData, looksLikeData} from './data-blocks.js'
+import {matchPrompt, type Prompt} from './prompts.js'
+import {queryLanguageOf} from './query-languages.js'
+import {commandParams, type ParamContext} from '../params/command-params.js'
+import type {Command, Shell} from '../../types.js'
 
 const posixLangs = new Set(['sh', 'bash', 'zsh', 'shell', 'console', 'shell-session', 'sh-session', 'terminal', 'fish', 'ksh', 'shellsession'])
 const powershellLangs = new Set(['powershell', 'pwsh', 'ps1', 'ps', 'posh'])
@@ -158,7 +158,7 @@ function splitUntagged(value: string): SplitCommand[] {
   return result
 }
 
-export {findParamTokens, type FindParamOptions, type ParamToken} from './parse/params/placeholders.js'
+export {findParamTokens, type FindParamOptions, type ParamToken} from '../params/placeholders.js'
 
 /** The destructive patterns and what each one does, for messages. */
 const destructivePatterns: Array<[RegExp, string]> = [

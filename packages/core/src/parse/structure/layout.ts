@@ -5,10 +5,10 @@
  */
 import type {Heading, List, ListItem, Paragraph, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Position, Structure} from './types.js'
-import {textOf} from './walk.js'
-import {holdsActions, sectionRole} from './parse/structure/section-roles.js'
-import {proseStepStarts} from './parse/structure/prose-steps.js'
+import type {Position, Structure} from '../../types.js'
+import {textOf} from '../../walk.js'
+import {holdsActions, sectionRole} from './section-roles.js'
+import {proseStepStarts} from './prose-steps.js'
 
 /** A step before it is a step: its heading (if any), title and content nodes. */
 export interface Unit {

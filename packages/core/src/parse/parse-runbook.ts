@@ -13,31 +13,34 @@ import {
   markCallouts,
   positionOf
 } from './content.js'
-import {destructiveReason, isCommandBlock} from './commands.js'
-import {paramContext, paramName} from './parse/params/command-params.js'
-import {prosePlaceholders} from './parse/params/prose-placeholders.js'
-import {setVariablesIn} from './parse/params/set-variables.js'
-import {createDiagnostic, type DiagnosticExtra, sortDiagnostics} from './diagnostics.js'
+import {destructiveReason, isCommandBlock} from './commands/commands.js'
+import {paramContext, paramName} from './params/command-params.js'
+import {prosePlaceholders} from './params/prose-placeholders.js'
+import {setVariablesIn} from './params/set-variables.js'
+import {createDiagnostic, type DiagnosticExtra, sortDiagnostics} from '../diagnostics.js'
 import {emptyMeta, type Frontmatter, readFrontmatter} from './frontmatter.js'
-import {hashText} from './hash.js'
-import {findTooDeep} from './nesting.js'
-import {choiceList, cleanLabel, type FoundLink, goTosIn, idFromPath, linksIn, slugText} from './links.js'
-import {paragraphCuts} from './paragraphs.js'
-import {readBoldHeadings} from './parse/structure/bold-headings.js'
-import {alternativeJoins} from './parse/branches/alternatives.js'
-import {stepReferencesIn} from './parse/branches/step-references.js'
-import {readsAsReference} from './parse/lint/not-a-procedure.js'
-import {firstAction} from './parse/lint/procedure-outside-steps.js'
-import {readAdmonitions} from './parse/callouts/admonitions.js'
-import {linkTemplateTargets} from './parse/links/template-targets.js'
-import {inferCategory} from './parse/metadata/category.js'
-import {cleanTitle} from './parse/titles/clean-title.js'
-import {isPlaceholderTitle} from './parse/titles/placeholder-title.js'
-import {parseMarkdown} from './processor.js'
-import {type HeadingAttributes, layout, stepNumberOf, takeAttributes} from './structure.js'
-import {hasTemplateSyntax} from './template.js'
-import type {Diagnostic, Edge, EdgeRule, ParamSpec, ParseResult, Point, Position, RuleId, Runbook, RunbookLink, Step} from './types.js'
-import {textOf, walk} from './walk.js'
+import {hashText} from '../hash.js'
+import {findTooDeep} from './guards/nesting.js'
+import {type FoundLink, idFromPath, linksIn, slugText} from './links/links.js'
+import {choiceList, cleanLabel} from './branches/choice-list.js'
+import {goTosIn} from './branches/go-to-sentences.js'
+import {ifRuns} from './branches/if-headings.js'
+import {paragraphCuts} from './guards/paragraphs.js'
+import {readBoldHeadings} from './structure/bold-headings.js'
+import {alternativeJoins} from './branches/alternatives.js'
+import {stepReferencesIn} from './branches/step-references.js'
+import {readsAsReference} from './lint/not-a-procedure.js'
+import {firstAction} from './lint/procedure-outside-steps.js'
+import {readAdmonitions} from './callouts/admonitions.js'
+import {linkTemplateTargets} from './links/template-targets.js'
+import {inferCategory} from './metadata/category.js'
+import {cleanTitle} from './titles/clean-title.js'
+import {isPlaceholderTitle} from './titles/placeholder-title.js'
+import {parseMarkdown} from './guards/processor.js'
+import {type HeadingAttributes, layout, stepNumberOf, takeAttributes} from './structure/layout.js'
+import {hasTemplateSyntax} from './titles/template.js'
+import type {Diagnostic, Edge, EdgeRule, ParamSpec, ParseResult, Point, Position, RuleId, Runbook, RunbookLink, Step} from '../types.js'
+import {textOf, walk} from '../walk.js'
 
 /** Options of `parseRunbook` (every field optional). */
 export interface ParseOptions {
@@ -476,21 +479,15 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // "If …" runs: the unit before the run decides; each branch joins after the run.
   const joins = new Map<number, number | undefined>()
-  for (let index = 0; index < units.length; index++) {
-    const unit = units[index]!
-    if (!unit.conditional || index === 0 || (units[index - 1]!.conditional && units[index - 1]!.depth === unit.depth)) continue
-    let end = index
-    while (end + 1 < units.length && units[end + 1]!.conditional && units[end + 1]!.depth === unit.depth) end++
-    if (end === index) continue
-    const decider = steps[index - 1]!
-    for (let member = index; member <= end; member++) {
-      decider.edges.push({kind: 'choice', rule: 'if-headings', to: ids[member]!, label: conditionLabel(units[member]!.title)})
-      joins.set(member, end + 1 < units.length ? end + 1 : undefined)
+  for (const run of ifRuns(units)) {
+    const decider = steps[run.decider]!
+    for (const {index: member, label} of run.branches) {
+      decider.edges.push({kind: 'choice', rule: 'if-headings', to: ids[member]!, label})
+      joins.set(member, run.join)
       // A warning before the branches covers every branch.
-      warned[member] ||= warned[index - 1]!
+      warned[member] ||= warned[run.decider]!
     }
     ;(decider as StepDraft).continues = false
-    index = end
   }
 
   // Destructive commands need a warning in their step (or before their branches).
@@ -573,9 +570,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     }
   }
 
-  // Parameters used but not declared: placeholders in the title, intro and outro (and their commands) count too;
-  // a template's placeholder heading ("# Playbook: <Type of Incident>") is no title, and asks for no value.
-  const around = [...(firstHeading && placeholder === undefined ? [firstHeading] : []), ...structure.intro, ...structure.outro]
+  // Parameters used but not declared: placeholders in the title, intro and outro (and their commands) count too.
+  const around = [...(firstHeading ? [firstHeading] : []), ...structure.intro, ...structure.outro]
   for (const {name, node} of [
     ...commandsIn(around, paramsContext).flatMap(({command, node}) => command.params.map((name) => ({name, node}))),
     ...prosePlaceholders(around, paramsContext).map(({key, node}) => ({name: paramName(key, paramsContext), node}))
@@ -658,12 +654,6 @@ export function reachable(steps: readonly Step[]): Set<string> {
     }
   }
   return reached
-}
-
-/** "If the pod is pending" → "The pod is pending". */
-function conditionLabel(title: string): string {
-  const rest = title.replace(/^if\s+/i, '').replace(/[:.?]$/, '').trim()
-  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : title
 }
 
 const endMarker = /^(?:end of (?:the )?(?:runbook|procedure)|stop here|this (?:runbook|procedure) ends here|the end)[.!]?$/i

@@ -1,139 +1,18 @@
 /**
- * Links in runbooks: which are anchors in the same runbook, which point at
- * another runbook, which are go-to sentences and choice lists.
+ * Go-to sentences (rules `go-to-sentence` and `follow-link`): a link that
+ * follows "go to", "skip to", "proceed to", "follow the steps above:" … is
+ * a jump; one that is the action right after a condition ("If you use a
+ * Mac, [reset the keychain](#keychain)") is a choice labelled with the
+ * condition. "Follow the steps in [the vendor guide](https://…)" hands over
+ * to an external document. A condition followed by anything else ("If …,
+ * see [Section 2.2](#s22)") is a tip, not a jump.
+ *
+ * @module
  */
-import type {Link, LinkReference, List, Nodes, Paragraph, PhrasingContent, RootContent} from 'mdast'
-import {type Definitions, normalizeIdentifier} from './content.js'
-import {templateTarget} from './parse/links/template-targets.js'
-import {runbookIdFromPath} from './parse/titles/id-from-path.js'
-import type {Position} from './types.js'
-import {textOf, walk} from './walk.js'
-import {sectionRole} from './parse/structure/section-roles.js'
-
-/** Where a link points. */
-export type Target =
-  | {type: 'anchor'; anchor: string}
-  | {type: 'runbook'; href: string; path: string; anchor?: string | undefined}
-  | {type: 'external'}
-
-const markdownFile = /\.(?:md|markdown)(?:\.erb)?$/i
-
-/** Classify a URL: an anchor in this runbook, another runbook (a relative Markdown file), or anything else. */
-export function classifyHref(url: string): Target {
-  // A template tag stands for the path inside it (parse/links/template-targets.ts).
-  const href = (templateTarget(url) ?? url).trim()
-  if (href.startsWith('#')) return {type: 'anchor', anchor: decode(href.slice(1))}
-  if (/^[a-z][a-z\d+.-]*:/i.test(href) || href.startsWith('//')) return {type: 'external'}
-  const hash = href.indexOf('#')
-  const path = (hash === -1 ? href : href.slice(0, hash)).split('?')[0]!
-  if (!markdownFile.test(path)) return {type: 'external'}
-  const anchor = hash === -1 ? undefined : decode(href.slice(hash + 1)) || undefined
-  return {type: 'runbook', href, path: decode(path), anchor}
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
-}
-
-/** The id a runbook file gets by default: its name without extensions, slugged; for `index.*` and `README.*` its folder's name (`parse/titles/id-from-path.ts`). */
-export function idFromPath(path: string): string {
-  return runbookIdFromPath(path)
-}
-
-/** A lower-case, dash-separated id from free text. */
-export {slugText} from './parse/titles/slug.js'
-
-/** A link found in content, with its target and the source position. */
-export interface FoundLink {
-  url: string
-  text: string
-  target: Target
-  position: Position | undefined
-  node: Link | LinkReference
-}
-
-/** Resolve a link or link reference to its URL (undefined for an undefined reference). */
-export function urlOf(node: Link | LinkReference, definitions: Definitions): string | undefined {
-  if (node.type === 'link') return node.url
-  return definitions.get(normalizeIdentifier(node.identifier))?.url
-}
-
-/** Every link in `nodes`. */
-export function linksIn(nodes: readonly Nodes[], definitions: Definitions): FoundLink[] {
-  const found: FoundLink[] = []
-  for (const root of nodes) {
-    walk(root, (node) => {
-      if (node.type === 'link' || node.type === 'linkReference') {
-        const url = urlOf(node, definitions)
-        if (url !== undefined) {
-          found.push({url, text: textOf(node).trim(), target: classifyHref(url), position: node.position, node})
-        }
-      }
-    })
-  }
-  return found
-}
-
-/** A choice read from a list item. */
-export interface ListChoice {
-  label: string
-  link: FoundLink
-}
-
-const tableOfContents = /^(?:table of )?contents$|^toc$|^index$|^(?:quick |useful |related )?links$|^see also$|^references?$/i
-
-/**
- * The choices of a step that ends with a list whose every item links to a
- * step or another runbook; undefined when the step does not end so.
- */
-export function choiceList(nodes: RootContent[], title: string, definitions: Definitions): {list: List; choices: ListChoice[]} | undefined {
-  const last = nodes[nodes.length - 1]
-  if (!last || last.type !== 'list' || tableOfContents.test(title.trim()) || sectionRole(title, []) === 'reference') return undefined
-  const choices: ListChoice[] = []
-  for (const item of last.children) {
-    if (typeof item.checked === 'boolean') return undefined
-    if (item.children.some((child) => child.type === 'list')) return undefined
-    const link = linksIn(item.children, definitions).find((found) => found.target.type !== 'external')
-    if (!link) return undefined
-    choices.push({label: choiceLabel(item.children, link), link})
-  }
-  return choices.length > 0 ? {list: last, choices} : undefined
-}
-
-/** The label of a choice item: its text before the link, else the link's text. */
-function choiceLabel(children: readonly Nodes[], link: FoundLink): string {
-  let before = ''
-  let done = false
-  for (const child of children) {
-    walk(child, (node) => {
-      if (done) return false
-      if (node === link.node) {
-        done = true
-        return false
-      }
-      if ('value' in node && node.type !== 'html') before += node.value
-      return undefined
-    })
-    if (done) break
-  }
-  const label = cleanLabel(before)
-  return label || cleanLabel(link.text) || link.url
-}
-
-/** Trim arrows, dashes, colons and "go to" phrases from the ends of a label. */
-export function cleanLabel(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/(?:[\s:;,→⇒>–—-]|->|=>)+$/u, '')
-    .replace(/\s*\b(?:then\s+)?(?:go|skip|proceed|continue|jump|return|move on|go back)\s+(?:to|with)\s*$/i, '')
-    .replace(/(?:[\s:;,→⇒>–—-]|->|=>)+$/u, '')
-    .replace(/^[\s:;,→⇒>–—-]+/u, '')
-    .trim()
-}
+import type {Nodes, Paragraph, PhrasingContent, RootContent} from 'mdast'
+import type {Definitions} from '../content.js'
+import {classifyHref, type FoundLink, urlOf} from '../links/links.js'
+import {textOf, walk} from '../../walk.js'
 
 /** A go-to sentence: "Go to [Step 7](#step-7)", "If the light is off, skip to [power](#power)", "If you use a Mac, [reset the keychain](#keychain)". */
 export interface GoTo {

@@ -3,10 +3,10 @@
  * unknown keys are kept as JSON, broken YAML becomes a diagnostic.
  */
 import {isAlias, isCollection, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
-import {createDiagnostic} from './diagnostics.js'
-import {hasTemplateSyntax} from './template.js'
-import {categories} from './types.js'
-import type {Category, Diagnostic, JsonValue, ParamSpec, Point, RunbookMeta} from './types.js'
+import {createDiagnostic} from '../diagnostics.js'
+import {hasTemplateSyntax} from './titles/template.js'
+import {categories} from '../types.js'
+import type {Category, Diagnostic, JsonValue, ParamSpec, Point, RunbookMeta} from '../types.js'
 
 /** What frontmatter contributes to a runbook. */
 export interface Frontmatter {

@@ -5,13 +5,13 @@
  */
 import type {Blockquote, Code, Definition, InlineCode, ListItem, Nodes, Paragraph, Root, RootContent, Text} from 'mdast'
 import GithubSlugger from 'github-slugger'
-import {leadIn} from './parse/callouts/lead-ins.js'
-import {commandsOf, inlineCommand} from './commands.js'
-import {inlineCommands} from './parse/commands/inline-commands.js'
-import {isExampleSession, isOutputAfter, isOutputIntro} from './parse/commands/sample-output.js'
-import type {ParamContext} from './parse/params/command-params.js'
-import type {Callout, CalloutKind, ChecklistItem, Command, Position} from './types.js'
-import {textOf, walk} from './walk.js'
+import {leadIn} from './callouts/lead-ins.js'
+import {commandsOf, inlineCommand} from './commands/commands.js'
+import {inlineCommands} from './commands/inline-commands.js'
+import {isExampleSession, isOutputAfter, isOutputIntro} from './commands/sample-output.js'
+import type {ParamContext} from './params/command-params.js'
+import type {Callout, CalloutKind, ChecklistItem, Command, Position} from '../types.js'
+import {textOf, walk} from '../walk.js'
 
 /** Definitions of a document, by normalized identifier. */
 export type Definitions = Map<string, Definition>
