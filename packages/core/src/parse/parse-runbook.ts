@@ -28,7 +28,7 @@ import {ifRuns} from './branches/if-headings.js'
 import {paragraphCuts} from './guards/paragraphs.js'
 import {readBoldHeadings} from './structure/bold-headings.js'
 import {alternativeJoins} from './branches/alternatives.js'
-import {stepReferencesIn} from './branches/step-references.js'
+import {mayNameSteps, stepReferencesIn} from './branches/step-references.js'
 import {readsAsReference} from './lint/not-a-procedure.js'
 import {firstAction} from './lint/procedure-outside-steps.js'
 import {readAdmonitions} from './callouts/admonitions.js'
@@ -336,7 +336,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const inferred = new Map<string, Nodes>()
   const paramsContext = paramContext(declared, () => setVariablesIn(tree, isCommandBlock))
 
-  // Numbered steps by kind and number ("step:3", "part:4"), for "skip to Part 4".
+  // Numbered steps by kind and number ("step:3", "part:4"), for "skip to Part 4"; most pages name none.
+  const mentionsSteps = mayNameSteps(source)
   const numberedSteps = new Map<string, number[]>()
   units.forEach((unit, index) => {
     const text = unit.heading ? toString(unit.heading).trim() : ''
@@ -442,7 +443,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
     // "Skip to Part 4", "YES → go to Step 2": steps named by number.
-    for (const found of stepReferencesIn(unit.nodes, choices?.list)) {
+    for (const found of mentionsSteps ? stepReferencesIn(unit.nodes, choices?.list) : []) {
       const target = numberedSteps.get(`${found.word === 'part' || found.word === 'phase' || found.word === 'stage' ? found.word : 'step'}:${found.number.toLowerCase()}`)
       if (target === undefined || target.length !== 1 || target[0] === index) continue
       const to = ids[target[0]!]!

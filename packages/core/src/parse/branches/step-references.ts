@@ -38,6 +38,11 @@ const reference =
 const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i
 const answerStart = /^[\s*_>-]*(yes|no|true|false|y|n)\b[\s*_:)]*(?:→|->|=>|⇒|:|-|–|—)?/i
 
+/** Whether `source` may name a step by number at all (a cheap test before reading every paragraph). */
+export function mayNameSteps(source: string): boolean {
+  return /(?:→|->|=>|⇒)|\b(?:to|with)\s+(?:the\s+)?(?:(?:step|part|phase|stage|section)\s+)?\d/i.test(source)
+}
+
 /** Step references in the paragraphs of `nodes` (not inside `skip`), sentence by sentence. */
 export function stepReferencesIn(nodes: readonly RootContent[], skip?: Nodes): StepReference[] {
   const found: StepReference[] = []
