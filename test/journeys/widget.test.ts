@@ -6,22 +6,18 @@
  * follows a link in its text to another runbook (it opens in the widget and
  * the session records the hand-over), finishes and exports the timeline.
  */
-import {execFile} from 'node:child_process'
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import type {Server} from 'node:http'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {type Browser, chromium, type Page} from 'playwright-core'
 import {afterAll, beforeAll, expect, it} from 'vitest'
 // @ts-expect-error: a plain ES module without types.
 import {startServer} from '../../scripts/start.mjs'
-import {describeBrowser, executablePath, launchArgs, root} from '../widget/browser.js'
+import {describeBrowser, executablePath, launchArgs} from '../widget/browser.js'
 import {linkingMarkdown, restoreMarkdown} from '../widget/fixtures.js'
-import {installPacked, type PackedProject} from './pack-widget.js'
+import {type InstalledProject, packAndInstall} from './pack.js'
 
-const run = promisify(execFile)
-
-let project: PackedProject
+let project: InstalledProject
 let server: Server
 let url: string
 let browser: Browser
@@ -31,15 +27,15 @@ const page = (script: string) => `<!doctype html><html lang="en"><head><meta cha
 
 describeBrowser('journey: the packed widget on plain pages', () => {
   beforeAll(async () => {
-    project = await installPacked(root)
+    project = await packAndInstall()
     const runbooks = path.join(project.dir, 'runbooks')
     mkdirSync(runbooks)
     writeFileSync(path.join(runbooks, 'disk-full.md'), linkingMarkdown)
     writeFileSync(path.join(runbooks, 'restore-share.md'), restoreMarkdown)
     const site = path.join(project.dir, 'public')
-    // `-o` into a folder that does not exist yet is the CLI's own journey; here the folder is made first.
-    mkdirSync(site)
-    await run(path.join(project.dir, 'node_modules/.bin/runbook'), ['build', 'runbooks', '-o', 'public/runbooks.bundle.json'], {cwd: project.dir})
+    // `-o` makes the folder, as the CLI's own journey checks.
+    const built = await project.run(path.join(project.dir, 'node_modules/.bin/runbook'), ['build', 'runbooks', '-o', 'public/runbooks.bundle.json'])
+    expect(built.code, built.stderr).toBe(0)
     writeFileSync(path.join(site, 'esm.html'), page('<script type="module" src="/widget/runbook-kit.js"></script>'))
     writeFileSync(path.join(site, 'classic.html'), page('<script src="/widget/runbook-kit.iife.js" defer></script>'))
     ;({server, url} = (await startServer({
@@ -53,7 +49,7 @@ describeBrowser('journey: the packed widget on plain pages', () => {
   afterAll(async () => {
     await browser?.close()
     if (server) await new Promise((resolve) => server.close(resolve))
-    if (project) rmSync(project.dir, {recursive: true, force: true})
+    await project?.cleanup()
   })
 
   for (const build of ['esm', 'classic'] as const) {
