@@ -65,6 +65,12 @@ describe('inline commands', () => {
     ).toEqual([])
   })
 
+  it('leaves settings to write in a file alone, even alone in a list item', () => {
+    expect(codes('# T\n\n## Settings\n\nSet these in the module:\n\n- `delete_branch_on_merge = true`\n- `retention := 30d`\n')).toEqual([])
+    // A shell assignment has no spaces, and is still a command when it stands alone.
+    expect(codes('# T\n\n## Env\n\n- `export REGION=eu-west-2`\n')).toEqual(['export REGION=eu-west-2'])
+  })
+
   it('lists an inline command once per step, and a PowerShell cmdlet as PowerShell', () => {
     const {runbook} = parse('# T\n\n## A\n\nRun `Get-Service Spooler -ComputerName prn01`. If it stops, run `Get-Service Spooler -ComputerName prn01` again.\n')
     expect(runbook.steps[0]!.commands.map((command) => [command.code, command.shell])).toEqual([

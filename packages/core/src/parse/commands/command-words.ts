@@ -38,6 +38,8 @@ export function looksLikeCommand(text: string, options?: LooksLikeCommandOptions
   if (!line || line.length > 2000 || /^(?:https?|ftp|file):\/\//i.test(line)) return false
   const words = line.split(/\s+/)
   const first = words[0]!
+  // "delete_branch_on_merge = true": a setting to write in a file, not a command (a shell assignment has no spaces).
+  if (words[1] === '=' || words[1] === ':=') return false
   if (/^(?:\.{0,2}\/|~\/)[\w./-]+$/.test(first)) return true
   if (cmdlet.test(first)) return true
   // A program name is lower case (tools, scripts, sub-commands), never ends in a colon or a comma.
