@@ -160,4 +160,12 @@ describe('sample output', () => {
     expect(codes('# T\n\n## A\n\nExample:\n\n```\n$ dig +short shop.example.com\n203.0.113.7\n```\n')).toEqual([])
     expect(codes('# T\n\n## A\n\nExample:\n\n```\n$ dig +short shop.example.com\n```\n')).toEqual(['dig +short shop.example.com'])
   })
+
+  it('skips an example session that a sentence introduces with "e.g." or "for example", not a command it introduces', () => {
+    const session = '```\n$ ceph -s\n  health: HEALTH_WARN\n```\n'
+    expect(codes(`# T\n\n## A\n\nA network problem shows as a warning, e.g.\n\n${session}`)).toEqual([])
+    expect(codes(`# T\n\n## A\n\nA network problem shows as a warning, for example:\n\n${session}`)).toEqual([])
+    // Without output it is the command to run.
+    expect(codes('# T\n\n## A\n\nCheck the health, for example:\n\n```\n$ ceph -s\n```\n')).toEqual(['ceph -s'])
+  })
 })

@@ -44,9 +44,14 @@ export function isOutputAfter(node: Pick<Code, 'lang' | 'value'>): boolean {
   return !looksLikeCommand(lines[0]!)
 }
 
-/** Whether `text` (the whole paragraph before `node`) labels `node` as an example session: prompts with their output. */
+/**
+ * Whether `text` (the whole paragraph before `node`) labels `node` as an
+ * example session, prompts with their output: it is "Example:" alone, or
+ * ends by introducing one ("… if you get an output like this, e.g.").
+ */
 export function isExampleSession(text: string, node: Pick<Code, 'value'>): boolean {
-  if (!/^(?:for )?example[:.]?$|^e\.g\.:?$/i.test(text.trim())) return false
+  const label = text.trim()
+  if (!/^(?:for )?example[:.]?$|^e\.g\.:?$/i.test(label) && !/(?:\be\.g\.|\bfor example)[:,]?$/i.test(label)) return false
   const lines = node.value.split('\n').filter((line) => line.trim() !== '')
   const prompted = lines.filter((line) => matchPrompt(line.trim()) !== undefined).length
   return prompted > 0 && prompted < lines.length
