@@ -350,6 +350,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Steps.
   const steps: Step[] = []
+  /** Every unit's links, read once for its edges and again for dangling links. */
+  const linksOfUnit: FoundLink[][] = []
   const links: RunbookLink[] = []
   const edgeLinks = new Set<FoundLink['node']>()
   const reportedLinks = new Set<FoundLink['node']>()
@@ -464,7 +466,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     ;(step as StepDraft).continues = !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes)
     ;(step as StepDraft).conditional = conditional
 
-    for (const link of linksIn(unit.nodes, definitions)) {
+    const unitLinks = linksIn(unit.nodes, definitions)
+    linksOfUnit[index] = unitLinks
+    for (const link of unitLinks) {
       if (link.target.type === 'runbook' && !edgeLinks.has(link.node)) {
         const entry: RunbookLink = {from: stepId, href: link.target.href, runbook: idFromPath(link.target.path)}
         if (link.target.anchor) entry.to = link.target.anchor
@@ -551,8 +555,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
 
   // Links in prose that lead nowhere.
-  const checkLinks = (nodes: RootContent[]) => {
-    for (const link of linksIn(nodes, definitions)) {
+  const checkLinks = (found: FoundLink[]) => {
+    for (const link of found) {
       if (link.target.type !== 'anchor' || reportedLinks.has(link.node) || !link.target.anchor) continue
       const anchor = link.target.anchor
       if (resolveAnchor(anchor) === undefined && !known.has(anchor) && !known.has(anchor.toLowerCase())) {
@@ -560,10 +564,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
   }
-  checkLinks(structure.intro)
-  checkLinks(structure.outro)
-  for (const unit of units) checkLinks(unit.nodes)
-  for (const link of linksIn([...structure.intro, ...structure.outro], definitions)) {
+  const framingLinks = linksIn([...structure.intro, ...structure.outro], definitions)
+  checkLinks(framingLinks)
+  for (const found of linksOfUnit) checkLinks(found)
+  for (const link of framingLinks) {
     if (link.target.type === 'runbook') {
       const entry: RunbookLink = {href: link.target.href, runbook: idFromPath(link.target.path)}
       if (link.target.anchor) entry.to = link.target.anchor
