@@ -183,8 +183,8 @@ class SentenceReader {
   }
 }
 
-/** "If the light is off, go to" → "If the light is off". */
-function conditionOf(sentence: string): string | undefined {
+/** "If the light is off, go to" → "If the light is off" (undefined when the sentence starts with no condition). */
+export function conditionOf(sentence: string): string | undefined {
   if (!conditionStart.test(sentence)) return undefined
   const comma = sentence.indexOf(',')
   const clause = (comma === -1 ? sentence.replace(goToPhrase, '') : sentence.slice(0, comma)).replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()

@@ -21,6 +21,7 @@ import type {Nodes, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from '../../types.js'
 import {walk} from '../../walk.js'
+import {conditionOf} from './go-to-sentences.js'
 
 /** A reference to a numbered step found in text. */
 export interface StepReference {
@@ -35,7 +36,6 @@ export interface StepReference {
 
 const reference =
   /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+|ahead\s+)?(?:to|with)\s+|(?:→|->|=>|⇒)\s*(?:go\s+to\s+)?)(?:the\s+)?(?:(step|part|phase|stage|section)\s+(\d+(?:\.\d+)*[a-z]?)\b|(\d+\.\d+(?:\.\d+)*)\b)/gi
-const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i
 const answerStart = /^[\s*_>-]*(yes|no|true|false|y|n)\b[\s*_:)]*(?:→|->|=>|⇒|:|-|–|—)?/i
 
 /** Whether `source` may name a step by number at all (a cheap test before reading every paragraph). */
@@ -60,7 +60,7 @@ export function stepReferencesIn(nodes: readonly RootContent[], skip?: Nodes): S
             number: match[2] ?? match[3]!,
             position: node.position
           }
-          const condition = conditionOf(sentence.slice(0, match.index))
+          const condition = labelOf(sentence.slice(0, match.index))
           if (condition) entry.condition = condition
           found.push(entry)
         }
@@ -72,15 +72,12 @@ export function stepReferencesIn(nodes: readonly RootContent[], skip?: Nodes): S
 }
 
 /** "If the agent is missing, skip to" → "If the agent is missing"; "**YES** →" → "Yes". */
-function conditionOf(before: string): string | undefined {
+function labelOf(before: string): string | undefined {
   const text = before.trim()
   const answer = answerStart.exec(text)
   if (answer && answer[0].trim().length > 0 && text.slice(answer[0].length).trim().length < 3) {
     const word = answer[1]!.toLowerCase()
     return word === 'y' || word === 'yes' || word === 'true' ? 'Yes' : 'No'
   }
-  if (!conditionStart.test(text)) return undefined
-  const comma = text.indexOf(',')
-  const clause = (comma === -1 ? text : text.slice(0, comma)).replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()
-  return clause.length > 0 ? clause.slice(0, 200) : undefined
+  return conditionOf(text)?.slice(0, 200)
 }

@@ -7,7 +7,7 @@ import type {Heading, List, ListItem, Paragraph, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position, Structure} from '../../types.js'
 import {textOf} from '../../walk.js'
-import {holdsActions, sectionRole} from './section-roles.js'
+import {holdsActions, isNamedStep, sectionRole} from './section-roles.js'
 import {proseStepStarts} from './prose-steps.js'
 
 /** A step before it is a step: its heading (if any), title and content nodes. */
@@ -128,18 +128,16 @@ export function layout(body: RootContent[], source: string, attributes: Readonly
       const listed = listLayout(only.nodes, run)
       return {structure: 'ordered-list', intro: [...intro, ...(only.heading ? [only.heading] : []), ...listed.intro], units: listed.units, outro: [...listed.outro, ...outro]}
     }
-    const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
-    const allConditions = inner.filter((heading) => heading.depth === innerDepth).every((heading) => conditionalPattern.test(toString(heading).trim()))
-    const numberedStep = only.heading !== undefined && /^(?:step|phase|part|stage)\s+(?:\d|[ivx]+\b)/i.test(toString(only.heading).trim())
-    if (inner.length >= 2 && !allConditions && !numberedStep) {
-      const firstInner = only.nodes.findIndex((node) => node.type === 'heading' && node.depth === innerDepth)
-      const subUnits = sections(only.nodes.slice(firstInner), innerDepth, false, attributes)
+    const namedStep = only.heading !== undefined && isNamedStep(toString(only.heading))
+    if (inner.length >= 2 && !allConditions(inner) && !namedStep) {
+      const sub = subSectionsOf(only)
+      const subUnits = sections(sub.rest, sub.depth, false, attributes)
       if (subUnits.length >= 2) {
         const subNumbered = subUnits.filter((unit) => unit.heading && stepNumberOf(toString(unit.heading).trim()) !== undefined).length >= 2
         return {
           structure: subNumbered ? 'step-headings' : 'sections',
-          intro: [...intro, ...(only.heading ? [only.heading] : []), ...only.nodes.slice(0, firstInner)],
-          units: splitConditionals(subNumbered ? sections(only.nodes.slice(firstInner), innerDepth, true, attributes) : subUnits, attributes),
+          intro: [...intro, ...(only.heading ? [only.heading] : []), ...sub.own],
+          units: splitConditionals(subNumbered ? sections(sub.rest, sub.depth, true, attributes) : subUnits, attributes),
           outro
         }
       }
@@ -195,16 +193,25 @@ function pastTitleHeadings(body: RootContent[]): {lead: RootContent[]; rest: Roo
     const top = headings.filter((heading) => heading.depth === depth)
     const firstAt = body.indexOf(headings[0]!, start)
     const deeper = headings.filter((heading) => heading.depth > depth)
-    const nextDepth = deeper.reduce((min, heading) => Math.min(min, heading.depth), 7)
-    const conditions = deeper.filter((heading) => heading.depth === nextDepth).every((heading) => conditionalPattern.test(toString(heading).trim()))
-    const numberedStep = /^(?:step|phase|part|stage)\s+(?:\d|[ivx]+\b)/i.test(toString(top[0]!).trim())
-    if (top.length === 1 && headings[0] === top[0] && deeper.length >= 2 && !conditions && !numberedStep) {
+    if (top.length === 1 && headings[0] === top[0] && deeper.length >= 2 && !allConditions(deeper) && !isNamedStep(toString(top[0]!))) {
       start = firstAt + 1
       continue
     }
     const firstTop = body.findIndex((node, index) => index >= start && node.type === 'heading' && node.depth === depth)
     return {lead: body.slice(0, firstTop), rest: body.slice(firstTop), depth}
   }
+}
+
+/** Whether every heading at the shallowest level of `headings` is an "If …" condition. */
+function allConditions(headings: readonly Heading[]): boolean {
+  const depth = headings.reduce((min, heading) => Math.min(min, heading.depth), 7)
+  return headings.filter((heading) => heading.depth === depth).every((heading) => conditionalPattern.test(toString(heading).trim()))
+}
+
+/** Let `head`, the first sub-section of `container`, stand for it: the container's heading is its anchor, its own nodes its first content. */
+function absorb(head: Unit, container: Unit, own: RootContent[]): void {
+  head.containers = [...(container.containers ?? []), ...(container.heading ? [container.heading] : []), ...(head.containers ?? [])]
+  if (own.length > 0) head.nodes.unshift(...own)
 }
 
 /** A unit's sub-sections: the headings one level down, where its own content ends, and their depth. */
@@ -252,9 +259,7 @@ function flattenPhases(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAt
     if (holdsActions(sub.own)) {
       result.push({...unit, nodes: sub.own, position: extend(unit.heading?.position ?? unit.position, sub.own)}, ...subUnits)
     } else {
-      const head = subUnits[0]!
-      head.containers = [...(unit.containers ?? []), ...(unit.heading ? [unit.heading] : []), ...(head.containers ?? [])]
-      head.nodes.unshift(...sub.own)
+      absorb(subUnits[0]!, unit, sub.own)
       result.push(...subUnits)
     }
   }
@@ -274,22 +279,16 @@ const remediesPattern = /^(?:mitigation|remediation|resolution|solutions?|fixes|
 function expandContainers(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAttributes>, numbered: boolean): Unit[] {
   const result: Unit[] = []
   for (const unit of units) {
-    const firstInner = unit.nodes.findIndex((node) => node.type === 'heading')
-    const own = firstInner === -1 ? unit.nodes : unit.nodes.slice(0, firstInner)
-    const inner = unit.nodes.filter((node): node is Heading => node.type === 'heading')
-    const innerDepth = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
-    const subHeadings = inner.filter((heading) => heading.depth === innerDepth)
-    const empty = own.every((node) => node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition')
+    const sub = subSectionsOf(unit)
+    const empty = sub.own.every((node) => node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition')
     const numberedStep = unit.heading !== undefined && stepNumberOf(toString(unit.heading).trim()) !== undefined
-    if (firstInner === -1 || !empty || unit.explicitId !== undefined || numberedStep || !stepLike(subHeadings) || remediesPattern.test(unit.title)) {
+    if (sub.headings.length === 0 || !empty || unit.explicitId !== undefined || numberedStep || !stepLike(sub.headings) || remediesPattern.test(unit.title)) {
       result.push(unit)
       continue
     }
-    const expanded = expandContainers(sections(unit.nodes.slice(firstInner), innerDepth, numbered, attributes), attributes, numbered)
+    const expanded = expandContainers(sections(sub.rest, sub.depth, numbered, attributes), attributes, numbered)
     // The container's heading and own nodes stay with its first sub-section, as an anchor and content.
-    const head = expanded[0]!
-    head.containers = [...(unit.containers ?? []), ...(unit.heading ? [unit.heading] : []), ...(head.containers ?? [])]
-    if (own.length > 0) head.nodes.unshift(...own)
+    absorb(expanded[0]!, unit, sub.own)
     result.push(...expanded)
   }
   return result

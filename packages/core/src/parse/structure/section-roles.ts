@@ -21,8 +21,8 @@
  * @module
  */
 import type {RootContent} from 'mdast'
-import {isCommandBlock} from '../commands/commands.js'
 import {walk} from '../../walk.js'
+import {firstAction} from '../lint/procedure-outside-steps.js'
 
 /** What a section is to a reader following the runbook. */
 export type SectionRole = 'intro' | 'reference' | 'step'
@@ -45,24 +45,27 @@ export function plainTitle(title: string): string {
 
 /** Whether `nodes` hold something to do: a command block, a numbered list or a checklist. */
 export function holdsActions(nodes: readonly RootContent[]): boolean {
-  let found = false
+  if (firstAction(nodes) !== undefined) return true
+  let checklist = false
   for (const root of nodes) {
     walk(root, (node) => {
-      if (found) return false
-      if (node.type === 'code' && isCommandBlock(node)) found = true
-      else if (node.type === 'list' && (node.ordered === true && node.children.length >= 2)) found = true
-      else if (node.type === 'listItem' && typeof node.checked === 'boolean') found = true
-      return found ? false : undefined
+      if (node.type === 'listItem' && typeof node.checked === 'boolean') checklist = true
+      return checklist ? false : undefined
     })
-    if (found) break
+    if (checklist) break
   }
-  return found
+  return checklist
+}
+
+/** Whether a heading names itself a step: "Step 4: …", "Part 2 –", "Phase III". */
+export function isNamedStep(title: string): boolean {
+  return /^(?:step|phase|part|stage)\s+(?:\d|[ivx]+\b)/i.test(title.trim())
 }
 
 /** The role of a section from its title and content. */
 export function sectionRole(title: string, nodes: readonly RootContent[]): SectionRole {
   // "Step 4: Links" is a step because its author says so.
-  if (/^(?:step|phase|part|stage)\s+(?:\d|[ivx]+\b)/i.test(title.trim())) return 'step'
+  if (isNamedStep(title)) return 'step'
   const plain = plainTitle(title)
   if (referenceTitle.test(plain)) return 'reference'
   if (introTitle.test(plain) && !holdsActions(nodes)) return 'intro'
