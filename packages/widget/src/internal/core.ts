@@ -3,7 +3,7 @@
  * build compiles core's source into the widget; unused parts such as the
  * parser are left out).
  */
-export type {Runbook, Step, Category} from '@runbook-kit/core'
+export type {Runbook, Step, Category, EscalationTarget} from '@runbook-kit/core'
 export {
   createSession,
   restoreSession,
@@ -18,5 +18,7 @@ export {
   type OpenedBundle,
   type RunbookSummary,
   type SearchResult,
+  type SearchOptions,
+  type LoadedBundle,
   type HighlightRange
 } from '@runbook-kit/core'

@@ -1,8 +1,11 @@
-import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import {html, LitElement, nothing, type TemplateResult} from 'lit'
+import {DeepLinkController} from '../../controllers/deep-link.js'
+import {TaskController} from '../../controllers/task.js'
 import type {Runbook} from '../../internal/core.js'
 import type {RunbookSelectDetail} from '../../internal/events.js'
 import {arrowed} from '../../internal/arrow.js'
-import {fetchLibrary, hasRunbook, type Library} from '../../internal/library.js'
+import {fetchLibrary, type Library} from '../../internal/library.js'
+import {loadWalkthrough} from '../../internal/load-walkthrough.js'
 import {loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {styles} from './runbook-kit.styles.js'
 
@@ -14,7 +17,8 @@ const walkthroughParts =
 /**
  * The whole experience in one element: search the runbooks of a bundle,
  * then follow the one chosen step by step. Made of `<runbook-search>` and
- * `<runbook-walkthrough>`, whose events bubble out of it.
+ * `<runbook-walkthrough>`, whose events bubble out of it. The walkthrough's
+ * code is loaded when a runbook is first opened.
  *
  * ```html
  * <script type="module" src="/assets/runbook-kit.js"></script>
@@ -48,8 +52,6 @@ export class RunbookKit extends LitElement {
     storage: {type: String},
     remoteImages: {type: Boolean, attribute: 'remote-images'},
     runbookId: {type: String, attribute: 'runbook-id', reflect: true},
-    _library: {state: true},
-    _error: {state: true},
     _startStep: {state: true}
   }
 
@@ -70,19 +72,37 @@ export class RunbookKit extends LitElement {
   /** The runbook being walked through (empty: the search is shown). Set it to open one. */
   declare runbookId: string | undefined
 
-  /** @internal */
-  declare private _library: Library | undefined
-  /** @internal */
-  declare private _error: string | undefined
   /** @internal The step a hand-over starts the next runbook at. */
   declare private _startStep: string | undefined
 
-  #onHashChange = () => {
-    // An empty hash (`location.hash = ''`, Back to the page before a runbook was opened) returns to the search;
-    // another anchor of the page (a skip link) leaves the walkthrough alone.
-    if (this.deepLink && this.runbookId && location.hash === '') this.#backToSearch()
-    else this.#openFromHash()
-  }
+  readonly #deepLink = new DeepLinkController(this, {
+    onChange: () => {
+      // An empty hash (`location.hash = ''`, Back to the page before a runbook was opened) returns to the search;
+      // another anchor of the page (a skip link) leaves the walkthrough alone.
+      if (this.deepLink && this.runbookId && location.hash === '') this.#backToSearch()
+      else void this.#openFromHash()
+    }
+  })
+
+  /** The bundle at `src`. */
+  readonly #bundle = new TaskController(this, {
+    task: async ([src]: readonly [string | undefined]) => {
+      const library = src ? await fetchLibrary(src) : undefined
+      if (library) void this.#openFromHash(library)
+      return library
+    },
+    args: () => [this.src] as const
+  })
+
+  /** The runbook being walked and the walkthrough's code, both loaded when a runbook is opened. */
+  readonly #opened = new TaskController(this, {
+    task: async ([library, id]: readonly [Library | undefined, string | undefined], signal: AbortSignal) => {
+      if (!library || !id) return undefined
+      const [runbook] = await Promise.all([library.runbook(id, {signal}), loadWalkthrough()])
+      return runbook
+    },
+    args: () => [this.#bundle.value, this.runbookId] as const
+  })
 
   constructor() {
     super()
@@ -94,88 +114,49 @@ export class RunbookKit extends LitElement {
     this.storage = 'local'
     this.remoteImages = false
     this.runbookId = undefined
-    this._library = undefined
-    this._error = undefined
     this._startStep = undefined
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    window.addEventListener('hashchange', this.#onHashChange)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    window.removeEventListener('hashchange', this.#onHashChange)
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src')) void this.#load()
-  }
-
-  async #load(): Promise<void> {
-    this._library = undefined
-    this._error = undefined
-    const src = this.src
-    if (!src) return
-    try {
-      const library = await fetchLibrary(src)
-      if (src !== this.src) return
-      this._library = library
-      this.#openFromHash()
-    } catch (error) {
-      if (src === this.src) {
-        this._error = loadError(mergeStrings(this.strings), error)
-      }
-    }
-  }
-
-  #openFromHash(): void {
-    if (!this.deepLink || !this._library) return
-    const match = /^#([^/]+)\//.exec(location.hash)
-    if (!match) return
-    let id: string
-    try {
-      id = decodeURIComponent(match[1]!)
-    } catch {
-      return
-    }
-    if (hasRunbook(this._library, id)) this.runbookId = id
+  async #openFromHash(library: Library | undefined = this.#bundle.value): Promise<void> {
+    const link = this.deepLink && library ? this.#deepLink.read() : undefined
+    if (link && (await library!.has(link.runbookId)) && library === this.#bundle.value) this.runbookId = link.runbookId
   }
 
   #onSelect(event: CustomEvent<RunbookSelectDetail>): void {
     const detail = event.detail
     // Let the page's listeners see the event first: it is canceled when the page handles the selection.
-    queueMicrotask(() => {
-      if (event.defaultPrevented || !this._library || !hasRunbook(this._library, detail.runbookId)) return
+    queueMicrotask(async () => {
+      const library = this.#bundle.value
+      if (event.defaultPrevented || !library || !(await library.has(detail.runbookId))) return
       this._startStep = detail.from ? detail.stepId : undefined
       this.runbookId = detail.runbookId
-      void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-walkthrough')?.focus())
+      await this.#opened.run()
+      await this.updateComplete
+      this.renderRoot.querySelector('runbook-walkthrough')?.focus()
     })
   }
 
   #backToSearch(): void {
     this.runbookId = undefined
-    if (this.deepLink && /^#[^/]+\//.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search)
+    if (this.deepLink) this.#deepLink.clear()
     void this.updateComplete.then(() => this.renderRoot.querySelector('runbook-search')?.focus())
   }
 
   override render(): TemplateResult {
     const strings = mergeStrings(this.strings)
-    let runbook: Runbook | undefined
-    let error = this._error
-    try {
-      runbook = this.runbookId ? this._library?.runbook(this.runbookId) : undefined
-    } catch (problem) {
-      // A malformed runbook in the bundle: say what is wrong instead of showing nothing.
-      error = loadError(strings, problem)
-    }
-    if (error) {
+    // A bundle that cannot be fetched, a malformed runbook in it, or the walkthrough's code offline: say what is wrong.
+    const failed = this.#bundle.status === 'error' ? this.#bundle : this.#opened.status === 'error' ? this.#opened : undefined
+    if (failed) {
       return html`<div part="base">
-        <p class="notice warning" role="alert">${error}</p>
-        <button type="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>
+        <p class="notice warning" role="alert">${loadError(strings, failed.error)}</p>
+        <button type="button" class="button" @click=${() => void (failed === this.#bundle ? this.#bundle.run() : this.#opened.run())}>
+          ${strings.retry}
+        </button>
       </div>`
     }
+    // While another runbook loads, the one shown stays (no flicker); the first one opened shows "Loading" until it is there.
+    const opening = this.runbookId !== undefined && this.#bundle.value !== undefined
+    const runbook: Runbook | undefined = opening ? this.#opened.value : undefined
     return html`<div part="base" class="base">
       ${runbook
         ? html`<button type="button" part="back-button" class="button quiet back" @click=${() => this.#backToSearch()}>
@@ -195,7 +176,9 @@ export class RunbookKit extends LitElement {
               ?remote-images=${this.remoteImages}
               storage=${this.storage}
             ></runbook-walkthrough>`
-        : html`<runbook-search
+        : opening && this.#opened.status === 'pending'
+          ? html`<p class="loading" role="status">${strings.loading}</p>`
+          : html`<runbook-search
             part="search"
             exportparts=${searchParts}
             src=${this.src ?? nothing}

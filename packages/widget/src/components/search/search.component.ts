@@ -1,5 +1,6 @@
 import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
-import {type Category, type HighlightRange, type RunbookSummary, search, type SearchResult} from '../../internal/core.js'
+import {TaskController} from '../../controllers/task.js'
+import type {Category, HighlightRange, RunbookSummary, SearchResult} from '../../internal/core.js'
 import {emit} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
@@ -56,8 +57,6 @@ export class RunbookSearch extends LitElement {
     browse: {type: Boolean},
     strings: {attribute: false},
     theme: {type: String, reflect: true},
-    _library: {state: true},
-    _error: {state: true},
     _active: {state: true},
     _open: {state: true}
   }
@@ -80,10 +79,6 @@ export class RunbookSearch extends LitElement {
   declare theme: 'light' | 'dark' | undefined
 
   /** @internal */
-  declare private _library: Library | undefined
-  /** @internal */
-  declare private _error: string | undefined
-  /** @internal */
   declare private _active: number
   /** @internal */
   declare private _open: boolean
@@ -101,8 +96,6 @@ export class RunbookSearch extends LitElement {
     this.browse = false
     this.strings = undefined
     this.theme = undefined
-    this._library = undefined
-    this._error = undefined
     this._active = -1
     this._open = true
   }
@@ -122,67 +115,49 @@ export class RunbookSearch extends LitElement {
     document.removeEventListener('keydown', this.#onKey)
   }
 
-  #rows: Row[] = []
+  /** The bundle at `src`, fetched once per URL per page. */
+  readonly #bundle = new TaskController(this, {
+    task: async ([src]: readonly [string | undefined]) => {
+      if (!src) return undefined
+      const library = await fetchLibrary(src)
+      // Warm the search index while the user has not typed yet (a query loads it otherwise).
+      const idle = (globalThis as {requestIdleCallback?: (callback: () => void) => unknown}).requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50))
+      idle(() => void library.search('', {limit: 1}).catch(() => undefined))
+      return library
+    },
+    args: () => [this.src] as const
+  })
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('src')) void this.#load()
-    if (changed.has('_library') || changed.has('query') || changed.has('category') || changed.has('limit') || changed.has('browse')) {
-      this.#rows = this.#results()
-    }
-  }
+  /** The rows for the current query: the latest query wins, a stale one is aborted and its results dropped. */
+  readonly #rows = new TaskController(this, {
+    task: ([library, query, category, limit, browse]: readonly [Library | undefined, string, string, number, boolean], signal: AbortSignal) =>
+      this.#results(library, query, category, limit, browse, signal),
+    args: () => [this.#bundle.value, this.query.trim(), this.category, this.limit, this.browse] as const
+  })
+
+  /** Enter was pressed while the query's results were on their way: open the first one when they come. */
+  #enterWhenReady = false
 
   /** The current results (what the list shows). */
   get results(): SearchResult[] {
-    return this.#rows.flatMap((row) => (row.hit ? [row.hit] : []))
+    return this.#shown().flatMap((row) => (row.hit ? [row.hit] : []))
   }
 
-  async #load(): Promise<void> {
-    this._library = undefined
-    this._error = undefined
-    if (!this.src) return
-    const src = this.src
-    try {
-      const library = await fetchLibrary(src)
-      if (src !== this.src) return
-      this._library = library
-      // Build the search index while the user has not typed yet (it is built on demand otherwise).
-      const idle = (globalThis as {requestIdleCallback?: (callback: () => void) => unknown}).requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 50))
-      idle(() => {
-        try {
-          library.load()
-        } catch {
-          // Reported when a query needs the index.
-        }
-      })
-    } catch (error) {
-      if (src === this.src) {
-        this._error = loadError(mergeStrings(this.strings), error)
-      }
-    }
+  /** The rows on screen: the last results that came, kept while newer ones are on their way (no flicker). */
+  #shown(): Row[] {
+    return this.#rows.status === 'error' ? [] : (this.#rows.value ?? [])
   }
 
-  #results(): Row[] {
-    const library = this._library
+  async #results(library: Library | undefined, query: string, category: string, limit: number, browse: boolean, signal: AbortSignal): Promise<Row[]> {
     if (!library) return []
-    const query = this.query.trim()
     if (query === '') {
-      if (!this.browse) return []
-      return library.summaries
-        .filter((runbook) => !this.category || runbook.meta.category === this.category)
-        .map((runbook) => ({runbook}))
+      if (!browse) return []
+      const summaries = await library.summaries({category: category || undefined, signal})
+      return summaries.map((runbook) => ({runbook}))
     }
-    const options = this.category ? {limit: this.limit, category: this.category} : {limit: this.limit}
-    let hits: SearchResult[]
-    try {
-      hits = search(library.load().index, query, options)
-    } catch (error) {
-      this._error = loadError(mergeStrings(this.strings), error)
-      return []
-    }
-    return hits.flatMap((hit) => {
-      const runbook = library.summaries.find((summary) => summary.id === hit.runbookId)
-      return runbook ? [{runbook, hit}] : []
-    })
+    const options = category ? {limit, category, signal} : {limit, signal}
+    const hits = await library.search(query, options)
+    return hits.map(({summary, ...hit}) => ({runbook: summary, hit}))
   }
 
   #shortcutKey(event: KeyboardEvent): void {
@@ -226,6 +201,11 @@ export class RunbookSearch extends LitElement {
         }
         break
       case 'Enter': {
+        if (this.#rows.status === 'pending' && this._active < 0 && this.query.trim() !== '') {
+          event.preventDefault()
+          this.#enterWhenReady = true
+          break
+        }
         const row = rows[this._active >= 0 ? this._active : 0]
         if (row && this._open) {
           event.preventDefault()
@@ -249,6 +229,11 @@ export class RunbookSearch extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    if (this.#enterWhenReady && this.#rows.status !== 'pending') {
+      this.#enterWhenReady = false
+      const first = this.#shown()[0]
+      if (first && this._open && this.#rows.status === 'complete') this.#select(first)
+    }
     // Options render after the select's own bindings, so its value is synced once they exist.
     const select = this.renderRoot.querySelector('select')
     if (select && select.value !== this.category) select.value = this.category
@@ -259,13 +244,16 @@ export class RunbookSearch extends LitElement {
 
   override render(): TemplateResult {
     const strings = mergeStrings(this.strings)
-    const library = this._library
-    const rows = this.#rows
+    const library = this.#bundle.value
+    const rows = this.#shown()
+    const pending = this.#rows.status === 'pending'
+    const failed = this.#bundle.status === 'error' ? this.#bundle.error : this.#rows.status === 'error' ? this.#rows.error : undefined
+    const error = failed === undefined ? undefined : loadError(strings, failed)
     const query = this.query.trim()
     const listId = `${this.#id}-list`
     const expanded = this._open && rows.length > 0
     const active = this._active >= 0 && this._active < rows.length ? this._active : -1
-    const categories = library ? [...new Set(library.summaries.map((r) => r.meta.category))] : []
+    const categories = library ? library.categories : []
     const hintKey = this.shortcut === 'mod+k' ? (isMac() ? '⌘K' : 'Ctrl K') : '/'
     return html`<div part="base" class="base">
       <div part="form" class="form" role="search">
@@ -309,16 +297,24 @@ export class RunbookSearch extends LitElement {
             </select>`
           : nothing}
       </div>
-      ${this._error ? html`<p class="notice warning" role="alert">${this._error}</p>` : nothing}
-      ${this._error && !library ? html`<button type="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>` : nothing}
-      ${!library && !this._error && this.src ? html`<p class="status" role="status">${strings.loading}</p>` : nothing}
+      ${error ? html`<p class="notice warning" role="alert">${error}</p>` : nothing}
+      ${error && !library ? html`<button type="button" class="button" @click=${() => void this.#bundle.run()}>${strings.retry}</button>` : nothing}
+      ${!library && !error && this.src ? html`<p class="status" role="status">${strings.loading}</p>` : nothing}
       <div class="live visually-hidden" role="status" aria-live="polite">
-        ${library && query ? format(strings.resultCount, {count: rows.length}) : ''}
+        ${library && query && !pending && !error ? format(strings.resultCount, {count: rows.length}) : ''}
       </div>
-      <ul part="results" id=${listId} class="results" role="listbox" aria-label=${strings.searchLabel} ?hidden=${!expanded}>
+      <ul
+        part="results"
+        id=${listId}
+        class="results"
+        role="listbox"
+        aria-label=${strings.searchLabel}
+        aria-busy=${pending ? 'true' : 'false'}
+        ?hidden=${!expanded}
+      >
         ${expanded ? rows.map((row, index) => this.#renderRow(row, index, index === active, strings)) : nothing}
       </ul>
-      ${library && query && rows.length === 0
+      ${library && query && rows.length === 0 && !pending && !error
         ? html`<div part="empty" class="empty">
             <p class="empty-title">${format(strings.noResults, {query})}</p>
             <p class="empty-hint">${strings.noResultsHint}</p>

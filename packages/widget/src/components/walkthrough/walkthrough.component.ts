@@ -1,4 +1,7 @@
-import {html, LitElement, nothing, type PropertyValues, type TemplateResult} from 'lit'
+import {html, LitElement, nothing, type TemplateResult} from 'lit'
+import {DeepLinkController} from '../../controllers/deep-link.js'
+import {SavedProgressController} from '../../controllers/saved-progress.js'
+import {TaskController} from '../../controllers/task.js'
 import {
   createSession,
   findParamTokens,
@@ -6,22 +9,25 @@ import {
   restoreSession,
   type Runbook,
   type Session,
-  type SessionStore,
   type Step
 } from '../../internal/core.js'
 import {arrowed} from '../../internal/arrow.js'
 import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
-import {fetchLibrary, hasRunbook, type Library} from '../../internal/library.js'
+import {fetchLibrary, type Library} from '../../internal/library.js'
 import {type CodePiece, renderMdast, type RunbookTarget} from '../../internal/mdast.js'
-import {decode} from '../../internal/url.js'
-import {loadProgress, openProgressStore, progressKey, progressStorageKey, storedProgress} from '../../internal/progress-store.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import {formatDuration} from '../../internal/time.js'
-
+import './elapsed-time.js'
+import {renderEscalation} from './escalation.template.js'
+import {renderNotes} from './notes.template.js'
+import {renderParams} from './params.template.js'
 import {styles} from './walkthrough.styles.js'
 
 type Notice = {kind: 'info' | 'warning'; text: string}
+
+/** A runbook that cannot be shown: the message to show instead. */
+class Unavailable extends Error {}
 
 /**
  * One runbook, followed step by step: the step's content, its commands with
@@ -93,13 +99,11 @@ export class RunbookWalkthrough extends LitElement {
     startStep: {type: String, attribute: 'start-step'},
     remoteImages: {type: Boolean, attribute: 'remote-images'},
     _session: {state: true},
-    _error: {state: true},
     _notices: {state: true},
     _copied: {state: true},
     _drafts: {state: true},
     _escalating: {state: true},
-    _revision: {state: true},
-    _foreign: {state: true}
+    _revision: {state: true}
   }
 
   /** URL of a bundle (`runbook build` output): the runbook to show (with `runbook-id`), and the runbooks links in step text may open. */
@@ -124,8 +128,6 @@ export class RunbookWalkthrough extends LitElement {
   /** @internal */
   declare private _session: Session | undefined
   /** @internal */
-  declare private _error: string | undefined
-  /** @internal */
   declare private _notices: Notice[]
   /** @internal */
   declare private _copied: string | undefined
@@ -136,26 +138,37 @@ export class RunbookWalkthrough extends LitElement {
   /** Bumped on every session event, so the view re-renders. */
   /** @internal */
   declare private _revision: number
-  /** Another tab saved progress on this runbook: do not save over it until the user chooses. */
-  /** @internal */
-  declare private _foreign: boolean
 
-  #store: SessionStore | undefined
-  /** The bundle at `src`, once fetched: which runbooks links may open. */
-  #library: Library | undefined
-  /** The stored progress text this tab last read or wrote (see `storedProgress`). */
-  #seen: string | null | undefined
-  #unsubscribe: (() => void) | undefined
-  #timer: ReturnType<typeof setInterval> | undefined
-  #loadToken = 0
+  readonly #progress = new SavedProgressController(this, {
+    enabled: () => this.storage !== 'none',
+    session: () => this._session,
+    onSaveError: () => {
+      const text = this.#strings.storageUnavailable
+      if (!this._notices.some((n) => n.text === text)) this._notices = [...this._notices, {kind: 'warning', text}]
+    }
+  })
+
+  readonly #deepLink = new DeepLinkController(this, {onChange: () => this.#followHash()})
+
+  /** The runbook to show, its saved progress found and its session attached; a newer runbook, `src` or `runbook-id` aborts it. */
+  readonly #loading = new TaskController(this, {
+    task: ([runbook, src, id]: readonly [Runbook | undefined, string | undefined, string | undefined, string], signal: AbortSignal) =>
+      this.#load(runbook, src, id, signal),
+    args: () => [this.runbook, this.src, this.runbookId, this.storage] as const
+  })
+
+  /** The bundle at `src`, when there is one: which runbooks links in the step text may open. */
+  readonly #links = new TaskController(this, {
+    task: ([src, runbook]: readonly [string | undefined, Runbook | undefined], signal: AbortSignal) => this.#missingTargets(src, runbook, signal),
+    args: () => [this.src, this._session?.runbook] as const
+  })
+
   #secrets: Record<string, string> = {}
+  #unsubscribe: (() => void) | undefined
   #lastStep: string | undefined
   #focusStep = false
-  #onHashChange = () => this.#followHash()
-  #onStorage = (event: StorageEvent) => {
-    const session = this._session
-    if (session && this.storage !== 'none' && event.newValue !== null && event.key === progressStorageKey(session.runbook.id, session.runbook.hash)) this._foreign = true
-  }
+  /** Open the runbook again even when it is the one shown (to take another tab's progress). */
+  #reopen = false
 
   constructor() {
     super()
@@ -169,13 +182,11 @@ export class RunbookWalkthrough extends LitElement {
     this.startStep = undefined
     this.remoteImages = false
     this._session = undefined
-    this._error = undefined
     this._notices = []
     this._copied = undefined
     this._drafts = {}
     this._escalating = false
     this._revision = 0
-    this._foreign = false
   }
 
   /** The session being walked (read-only; use it to read progress or the event log). */
@@ -192,28 +203,6 @@ export class RunbookWalkthrough extends LitElement {
     return mergeStrings(this.strings)
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback()
-    this.#timer = setInterval(() => {
-      if (this._session?.status === 'active') this.requestUpdate()
-    }, 1000)
-    window.addEventListener('hashchange', this.#onHashChange)
-    window.addEventListener('storage', this.#onStorage)
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback()
-    clearInterval(this.#timer)
-    window.removeEventListener('hashchange', this.#onHashChange)
-    window.removeEventListener('storage', this.#onStorage)
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('runbook') || changed.has('src') || changed.has('runbookId') || changed.has('storage')) {
-      void this.#load()
-    }
-  }
-
   protected override updated(): void {
     if (this.#focusStep) {
       this.#focusStep = false
@@ -225,85 +214,56 @@ export class RunbookWalkthrough extends LitElement {
   restart(): void {
     const session = this._session
     if (!session) return
-    void this.#store?.remove(progressKey(session.runbook.id, session.runbook.hash)).catch(() => undefined)
+    this.#progress.clear(session.runbook)
     this._notices = []
     this._escalating = false
     this.#attach(createSession(session.runbook), 'restart')
-    this.#save()
+    this.#progress.save()
     this.#focusStep = true
   }
 
-  async #load(): Promise<void> {
-    const token = ++this.#loadToken
-    this._error = undefined
-    let runbook = this.runbook
-    this.#library = undefined
-    if (this.src) {
-      // Also when the runbook is set by script (as <runbook-kit> does): links are checked against the bundle.
-      fetchLibrary(this.src).then((library) => {
-        if (token !== this.#loadToken) return
-        this.#library = library
-        this.requestUpdate()
-      }, () => undefined)
+  /** The runbook given, or the one `runbook-id` names in the bundle at `src`; then its session. */
+  async #load(given: Runbook | undefined, src: string | undefined, id: string | undefined, signal: AbortSignal): Promise<void> {
+    const strings = this.#strings
+    let runbook = given
+    if (!runbook && src && id) {
+      const library = await fetchLibrary(src)
+      runbook = await library.runbook(id, {signal})
+      if (!runbook) throw new Unavailable(format(strings.notFound, {id}))
     }
-    if (!runbook && this.src && this.runbookId) {
-      try {
-        const library = await fetchLibrary(this.src)
-        if (token !== this.#loadToken) return
-        runbook = library.runbook(this.runbookId)
-        if (!runbook) {
-          this._error = format(this.#strings.notFound, {id: this.runbookId})
-          return
-        }
-      } catch (error) {
-        if (token !== this.#loadToken) return
-        this._error = loadError(this.#strings, error)
-        return
-      }
-    }
+    if (signal.aborted) return
     if (!runbook) {
       this.#detach()
       return
     }
-    if (this._session?.runbook === runbook) return
+    const reopen = this.#reopen
+    this.#reopen = false
+    if (this._session?.runbook === runbook && !reopen) return
     try {
-      await this.#open(runbook, token)
+      await this.#open(runbook, signal)
     } catch (error) {
       // A runbook core cannot walk (no steps, a malformed graph): say so instead of breaking the page.
-      if (token !== this.#loadToken) return
-      this.#detach()
-      this._error = loadError(this.#strings, error)
+      if (!signal.aborted) this.#detach()
+      throw error
     }
   }
 
-  async #open(runbook: Runbook, token: number): Promise<void> {
-    const notices: Notice[] = []
+  async #open(runbook: Runbook, signal: AbortSignal): Promise<void> {
     const strings = this.#strings
+    const notices: Notice[] = []
+    const found = await this.#progress.find(runbook)
+    if (signal.aborted) return
+    if (found.unavailable) notices.push({kind: 'warning', text: strings.storageUnavailable})
     let session: Session | undefined
     // Saved at once only when the session differs from what is stored (moved to a new runbook version, or
     // jumped to a deep-linked step): opening alone writes nothing, so it cannot overwrite another tab's save.
-    let changed = false
-    if (this.storage !== 'none') {
-      this.#store ??= openProgressStore()
-      if (!this.#store.persistent) notices.push({kind: 'warning', text: strings.storageUnavailable})
-      let found: Awaited<ReturnType<typeof loadProgress>>
-      try {
-        found = await loadProgress(this.#store, runbook.id, runbook.hash)
-      } catch {
-        notices.push({kind: 'warning', text: strings.storageUnavailable})
-      }
-      if (token !== this.#loadToken) return
-      if (found) {
-        session = restoreSession(runbook, found.saved)
-        const report = session.report
-        if (report?.restored) {
-          if (report.changed) notices.push({kind: 'warning', text: strings.runbookChanged})
-          if (session.status !== 'finished') notices.push({kind: 'info', text: format(strings.resumed, {step: session.current.title})})
-          if (found.key !== progressKey(runbook.id, runbook.hash)) {
-            void this.#store.remove(found.key).catch(() => undefined)
-            changed = true
-          }
-        }
+    let changed = found.moved
+    if (found.saved) {
+      session = restoreSession(runbook, found.saved)
+      const report = session.report
+      if (report?.restored) {
+        if (report.changed) notices.push({kind: 'warning', text: strings.runbookChanged})
+        if (session.status !== 'finished') notices.push({kind: 'info', text: format(strings.resumed, {step: session.current.title})})
       }
     }
     this.#secrets = {}
@@ -314,15 +274,32 @@ export class RunbookWalkthrough extends LitElement {
     const start = this.startStep && runbook.steps.some((step) => step.id === this.startStep) ? this.startStep : undefined
     session ??= createSession(runbook, {start})
     // A deep link names the step to open at.
-    const linked = this.deepLink ? this.#hashTarget(runbook.id) : undefined
+    const linked = this.deepLink ? this.#deepLink.stepFor(runbook.id) : undefined
     if (linked && session.status === 'active' && linked !== session.current.id && session.step(linked)) {
       session.goTo(linked)
       changed = true
     }
-    this._foreign = false
-    if (this.storage !== 'none') this.#seen = storedProgress(runbook.id, runbook.hash)
+    this.#progress.opened(runbook)
     this.#attach(session, resumed ? 'resume' : 'start')
-    if (changed) this.#save()
+    if (changed) this.#progress.save()
+  }
+
+  /** The runbooks that links of `runbook` name and the bundle at `src` lacks (each asked once). */
+  async #missingTargets(src: string | undefined, runbook: Runbook | undefined, signal: AbortSignal): Promise<ReadonlySet<string>> {
+    const missing = new Set<string>()
+    if (!src || !runbook) return missing
+    let library: Library
+    try {
+      library = await fetchLibrary(src)
+    } catch {
+      // Without the bundle, links stay links.
+      return missing
+    }
+    const targets = new Set<string>()
+    for (const step of runbook.steps) for (const edge of step.edges) if (edge.runbook !== undefined) targets.add(edge.runbook)
+    for (const link of runbook.links) if (link.runbook !== undefined) targets.add(link.runbook)
+    await Promise.all([...targets].map(async (id) => (await library.has(id, {signal})) || missing.add(id)))
+    return missing
   }
 
   #attach(session: Session, cause: RunbookStepChangeDetail['cause']): void {
@@ -331,7 +308,7 @@ export class RunbookWalkthrough extends LitElement {
     this.#lastStep = undefined
     this.#unsubscribe = session.subscribe(() => {
       this._revision++
-      this.#save()
+      this.#progress.save()
       this.#stepChanged('complete')
     })
     this.#stepChanged(cause)
@@ -352,7 +329,7 @@ export class RunbookWalkthrough extends LitElement {
     this.#lastStep = stepId
     const last = session.events[session.events.length - 1]
     const actual = cause === 'complete' && last ? (last.type === 'back' ? 'back' : last.type === 'goto' ? 'goto' : 'complete') : cause
-    if (this.deepLink && session.status !== 'finished') this.#writeHash(session.runbook.id, stepId)
+    if (this.deepLink && session.status !== 'finished') this.#deepLink.write(session.runbook.id, stepId)
     emit(this, 'runbook-step-change', {
       runbookId: session.runbook.id,
       stepId,
@@ -362,40 +339,10 @@ export class RunbookWalkthrough extends LitElement {
     })
   }
 
-  #save(): void {
-    const session = this._session
-    if (!session || this.storage === 'none' || !this.#store || this._foreign) return
-    const {id, hash} = session.runbook
-    const stored = storedProgress(id, hash)
-    if (stored != null && stored !== this.#seen) {
-      // Another tab saved since this one last read or wrote: ask, never overwrite.
-      this._foreign = true
-      return
-    }
-    // The store writes at once (the promise only reports errors), so what it wrote can be read back now.
-    const saving = this.#store.save(progressKey(id, hash), session.toJSON())
-    this.#seen = storedProgress(id, hash)
-    saving.catch(() => {
-      const text = this.#strings.storageUnavailable
-      if (!this._notices.some((n) => n.text === text)) this._notices = [...this._notices, {kind: 'warning', text}]
-    })
-  }
-
-  #writeHash(runbookId: string, stepId: string): void {
-    const hash = `#${encodeURIComponent(runbookId)}/${encodeURIComponent(stepId)}`
-    if (location.hash !== hash) history.replaceState(history.state, '', hash)
-  }
-
-  /** The step id the URL hash names for runbook `runbookId`, if it names one. */
-  #hashTarget(runbookId: string): string | undefined {
-    const match = /^#([^/]+)\/(.+)$/.exec(location.hash)
-    return match && decode(match[1]!) === runbookId ? decode(match[2]!) : undefined
-  }
-
   #followHash(): void {
     const session = this._session
     if (!this.deepLink || !session || session.status !== 'active') return
-    const stepId = this.#hashTarget(session.runbook.id)
+    const stepId = this.#deepLink.stepFor(session.runbook.id)
     if (stepId && stepId !== session.current.id && session.step(stepId)) this.#act((s) => s.goTo(stepId))
   }
 
@@ -455,7 +402,7 @@ export class RunbookWalkthrough extends LitElement {
     const edge = step.edges[choice]
     const link = edge ? undefined : this._session?.runbook.links.find((l) => l.from === step.id && l.href === url && l.runbook !== undefined)
     const target = edge ? {runbook: edge.runbook!, step: edge.to, choice} : link && {runbook: link.runbook!, step: link.to}
-    return target && this.#library && !hasRunbook(this.#library, target.runbook) ? null : target
+    return target && this.#links.value?.has(target.runbook) ? null : target
   }
 
   /** Follow a link to another runbook: an edge is taken as the choice it is (the session records the hand-over), then the runbook opens. */
@@ -508,12 +455,30 @@ export class RunbookWalkthrough extends LitElement {
     downloadText(`${session.runbook.id}-${date}-timeline.md`, renderTimeline(session))
   }
 
+  #escalate(target: {type: 'person' | 'team' | 'runbook'; name: string}, reason: string): void {
+    const session = this._session!
+    this.#act((s) => s.escalate({reason, target}), false)
+    emit(this, 'runbook-escalate', {runbookId: session.runbook.id, stepId: session.current.id, reason, target})
+    this._escalating = false
+    this._notices = [...this._notices, {kind: 'info', text: format(this.#strings.escalated, {target: target.name})}]
+  }
+
+  #continue(runbookId: string, stepId: string | undefined): void {
+    const from = this._session?.runbook.id
+    if (!emit(this, 'runbook-select', {runbookId, stepId, from}, true)) return
+    if (this.src && !this.runbook) {
+      this.startStep = stepId
+      this.runbookId = runbookId
+    }
+  }
+
   override render(): TemplateResult {
     const strings = this.#strings
-    if (this._error) {
+    if (this.#loading.status === 'error') {
+      const error = this.#loading.error
       return html`<div part="base" class="base">
-        <p class="notice warning" part="notice" role="alert">${this._error}</p>
-        <button type="button" part="button" class="button" @click=${() => void this.#load()}>${strings.retry}</button>
+        <p class="notice warning" part="notice" role="alert">${error instanceof Unavailable ? error.message : loadError(strings, error)}</p>
+        <button type="button" part="button" class="button" @click=${() => void this.#loading.run()}>${strings.retry}</button>
       </div>`
     }
     const session = this._session
@@ -545,28 +510,33 @@ export class RunbookWalkthrough extends LitElement {
             aria-label=${stepOf}
           ></progress>
           <span class="progress-text">${finished ? strings.completed : stepOf}</span>
-          <span part="elapsed" class="elapsed">${format(strings.elapsed, {time: formatDuration(session.elapsed())})}</span>
+          <runbook-elapsed-time
+            part="elapsed"
+            class="elapsed"
+            .elapsed=${() => session.elapsed()}
+            .label=${strings.elapsed}
+            ?running=${session.status === 'active'}
+          ></runbook-elapsed-time>
         </div>
       </header>
       ${this._notices.map(
         (notice) => html`<p part="notice" class="notice ${notice.kind}" role=${notice.kind === 'warning' ? 'alert' : 'status'}>${notice.text}</p>`
       )}
-      ${this._foreign
+      ${this.#progress.foreign
         ? html`<div part="notice" class="notice warning" role="alert">
             ${strings.otherTab}
-            <button type="button" part="button" class="button" @click=${() => void this.#open(runbook, ++this.#loadToken).catch(() => undefined)}>
-              ${strings.loadOtherTab}
-            </button>
             <button
               type="button"
               part="button"
-              class="button quiet"
+              class="button"
               @click=${() => {
-                this._foreign = false
-                this.#seen = storedProgress(runbook.id, runbook.hash)
-                this.#save()
+                this.#reopen = true
+                void this.#loading.run()
               }}
             >
+              ${strings.loadOtherTab}
+            </button>
+            <button type="button" part="button" class="button quiet" @click=${() => this.#progress.keepThisTab()}>
               ${strings.keepThisTab}
             </button>
           </div>`
@@ -630,7 +600,20 @@ export class RunbookWalkthrough extends LitElement {
     const numbered = step.number ? `${step.number}. ` : ''
     return html`<section part="step" class="step" aria-labelledby="step-title">
       <h3 part="step-title" id="step-title" class="step-title" tabindex="-1">${numbered}${step.title}</h3>
-      ${stepParams.length > 0 ? this.#renderParams(session, stepParams, strings) : nothing}
+      ${stepParams.length > 0
+        ? renderParams({
+            session,
+            names: stepParams,
+            strings,
+            drafts: this._drafts,
+            secrets: this.#secrets,
+            onDraft: (name, value) => (this._drafts = {...this._drafts, [name]: value}),
+            onCommit: (name, value, secret) => {
+              if (secret) this.#secrets[name] = value
+              this.#act((s) => s.setParam(name, value === '' ? null : value), false)
+            }
+          })
+        : nothing}
       <div part="content" class="content">${rendered}</div>
       ${choices.length > 1
         ? html`<div part="choices" class="choices" role="group" aria-labelledby="choices-title">
@@ -648,7 +631,7 @@ export class RunbookWalkthrough extends LitElement {
             )}
           </div>`
         : nothing}
-      ${this.#renderNotes(notes, strings)}
+      ${renderNotes({notes, strings, onAdd: (text) => this.#act((s) => s.addNote(text), false)})}
       <div part="actions" class="actions">
         <button type="button" part="button" class="button quiet" ?disabled=${!session.canGoBack} @click=${() => this.#act((s) => s.back())}>
           ${arrowed(strings.back, '←')}
@@ -674,131 +657,10 @@ export class RunbookWalkthrough extends LitElement {
               </button>`
             : nothing}
       </div>
-      ${this._escalating ? this.#renderEscalation(strings) : nothing}
-    </section>`
-  }
-
-  #renderParams(session: Session, names: string[], strings: Strings): TemplateResult {
-    const values = session.params()
-    const specs = new Map(session.runbook.params.map((p) => [p.name, p]))
-    return html`<fieldset part="params" class="params">
-      <legend>${strings.parameters}</legend>
-      ${names.map((name) => {
-        const spec = specs.get(name)
-        const secret = session.isSecret(name)
-        const value = this._drafts[name] ?? (secret ? (this.#secrets[name] ?? '') : (values[name] ?? spec?.default ?? ''))
-        const id = `param-${name}`
-        return html`<div class="param-field">
-          <label for=${id}><code>${name}</code>${spec?.description ? html` <span class="param-description">${spec.description}</span>` : nothing}</label>
-          <input
-            id=${id}
-            name=${name}
-            type=${secret ? 'password' : 'text'}
-            autocomplete="off"
-            spellcheck="false"
-            .value=${value}
-            placeholder=${spec?.default ?? ''}
-            @input=${(event: Event) => {
-              this._drafts = {...this._drafts, [name]: (event.target as HTMLInputElement).value}
-            }}
-            @change=${(event: Event) => {
-              const next = (event.target as HTMLInputElement).value
-              if (secret) this.#secrets[name] = next
-              this.#act((s) => s.setParam(name, next === '' ? null : next), false)
-            }}
-          />
-        </div>`
-      })}
-    </fieldset>`
-  }
-
-  #renderNotes(notes: Array<{text: string; at: number}>, strings: Strings): TemplateResult {
-    const add = (form: HTMLFormElement) => {
-      const field = form.elements.namedItem('note') as HTMLTextAreaElement
-      const text = field.value.trim()
-      if (!text) return
-      this.#act((s) => s.addNote(text), false)
-      field.value = ''
-    }
-    return html`<form
-      part="notes"
-      class="notes"
-      @submit=${(event: SubmitEvent) => {
-        event.preventDefault()
-        add(event.target as HTMLFormElement)
-      }}
-    >
-      <label for="note">${strings.notes}</label>
-      ${notes.length > 0
-        ? html`<ul class="note-list">
-            ${notes.map((note) => html`<li><time>${new Date(note.at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'})}</time> ${note.text}</li>`)}
-          </ul>`
+      ${this._escalating
+        ? renderEscalation({strings, onEscalate: (target, reason) => this.#escalate(target, reason), onCancel: () => (this._escalating = false)})
         : nothing}
-      <div class="note-row">
-        <textarea
-          id="note"
-          name="note"
-          rows="2"
-          placeholder=${strings.notesPlaceholder}
-          @keydown=${(event: KeyboardEvent) => {
-            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-              event.preventDefault()
-              add((event.target as HTMLTextAreaElement).form!)
-            }
-          }}
-        ></textarea>
-        <button type="submit" part="button" class="button">${strings.addNote}</button>
-      </div>
-    </form>`
-  }
-
-  #renderEscalation(strings: Strings): TemplateResult {
-    const submit = (event: SubmitEvent) => {
-      event.preventDefault()
-      const form = event.target as HTMLFormElement
-      const data = new FormData(form)
-      const name = String(data.get('target') ?? '').trim()
-      const reason = String(data.get('reason') ?? '').trim()
-      const type = String(data.get('type') ?? 'team') as 'person' | 'team' | 'runbook'
-      if (!name || !reason) return
-      const session = this._session!
-      this.#act((s) => s.escalate({reason, target: {type, name}}), false)
-      emit(this, 'runbook-escalate', {runbookId: session.runbook.id, stepId: session.current.id, reason, target: {type, name}})
-      this._escalating = false
-      this._notices = [...this._notices, {kind: 'info', text: format(strings.escalated, {target: name})}]
-    }
-    return html`<form part="escalation" class="escalation" @submit=${submit}>
-      <div class="escalation-fields">
-        <label>
-          <span>${strings.escalateTarget}</span>
-          <span class="target-row">
-            <select name="type" aria-label=${strings.escalateTarget}>
-              <option value="team">team</option>
-              <option value="person">person</option>
-              <option value="runbook">runbook</option>
-            </select>
-            <input name="target" required autocomplete="off" />
-          </span>
-        </label>
-        <label>
-          <span>${strings.escalateReason}</span>
-          <textarea name="reason" rows="2" required></textarea>
-        </label>
-      </div>
-      <div class="actions">
-        <button type="button" part="button" class="button quiet" @click=${() => (this._escalating = false)}>${strings.cancel}</button>
-        <button type="submit" part="button" class="button danger">${strings.escalateSubmit}</button>
-      </div>
-    </form>`
-  }
-
-  #continue(runbookId: string, stepId: string | undefined): void {
-    const from = this._session?.runbook.id
-    if (!emit(this, 'runbook-select', {runbookId, stepId, from}, true)) return
-    if (this.src && !this.runbook) {
-      this.startStep = stepId
-      this.runbookId = runbookId
-    }
+    </section>`
   }
 
   #renderComplete(session: Session, strings: Strings): TemplateResult {
