@@ -1,10 +1,13 @@
 // The widget's builds, imported by the root rollup.config.mjs (paths are relative to the repository root):
 //   packages/widget/dist/index.js        ESM for npm users: Lit and @runbook-kit/core stay imports; types in dist/types
-//   packages/widget/dist/runbook-kit.js  ESM for one <script type="module">: self-contained (Lit, lunr, core), minified
-//   packages/widget/dist/runbook-kit.iife.js  the same as a classic script, for pages without modules
+//   packages/widget/dist/runbook-kit.js  ESM for one <script type="module">: Lit, search and the <runbook-kit> shell
+//                                        (lunr, core's search), minified; it imports its chunks from its own folder:
+//   packages/widget/dist/runbook-kit.<name>-<hash>.js  the walkthrough, sessions, timeline and Markdown renderer,
+//                                        loaded when a runbook is opened (`import()` relative to the script's URL)
+//   packages/widget/dist/runbook-kit.iife.js  everything in one classic script, for pages without modules
 //   packages/widget/dist/custom-elements.json  the custom-elements manifest, from the components' doc comments
 import {execFile} from 'node:child_process'
-import {readFileSync, writeFileSync} from 'node:fs'
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import nodeResolve from '@rollup/plugin-node-resolve'
@@ -225,14 +228,28 @@ function manifest() {
   }
 }
 
-/** The one-file builds: core's browser parts from source (TypeScript, no declarations), lunr trimmed, minified. */
+/** The browser builds: core's browser parts from source (TypeScript, no declarations), lunr trimmed, minified. */
 const oneFilePlugins = ({global = false} = {}) => [
   coreFromSource(),
   lunrAsEsm(),
   nodeResolve({browser: true, exportConditions: ['production']}),
   typescript({tsconfig: 'packages/widget/tsconfig.onefile.json'}),
+  collapseTemplateWhitespace(),
   minify({global})
 ]
+
+/** The script's chunks: `runbook-kit.<name>-<hash>.js` beside it. */
+const scriptChunk = /^runbook-kit\.[\w-]+-[\w-]{8}\.js$/
+
+/** After a build of the script, delete the chunks of earlier builds (their names carry another hash). */
+function pruneStaleScriptChunks() {
+  return {
+    name: 'runbook-kit-prune-stale-script-chunks',
+    writeBundle(_options, bundle) {
+      for (const name of readdirSync(dist)) if (scriptChunk.test(name) && !(name in bundle)) rmSync(path.join(dist, name))
+    }
+  }
+}
 
 /** @type {import('rollup').RollupOptions[]} */
 export default [
@@ -250,21 +267,33 @@ export default [
         name: 'runbook-kit-types-entry',
         generateBundle() {
           this.emitFile({type: 'asset', fileName: 'index.d.ts', source: "export * from './types/widget/src/index.js'\n"})
+          this.emitFile({type: 'asset', fileName: 'runbook-kit.d.ts', source: "export * from './types/widget/src/script.js'\n"})
         }
       },
       manifest(),
       pruneStaleChunks(dist),
-      pruneDeclarations(dist, ['index.d.ts'])
+      pruneDeclarations(dist, ['index.d.ts', 'runbook-kit.d.ts'])
     ]
   },
   {
-    // Built from dist/index.js (above), with core compiled in from source (only its browser parts).
-    input: `${dist}/index.js`,
+    // The script for one <script type="module">: from source (src/script.ts), core compiled in (only its browser
+    // parts). The walkthrough is a dynamic import, so rollup splits it (and what only it uses) into chunks; the
+    // entry keeps what both use (Lit, strings), which the chunks import from it.
+    input: {'runbook-kit': 'packages/widget/src/script.ts'},
+    // The chunks import what they share with the entry from the entry itself (no third file on the first load).
+    preserveEntrySignatures: 'allow-extension',
     treeshake,
-    output: {file: `${dist}/runbook-kit.js`, format: 'esm', banner},
-    plugins: oneFilePlugins()
+    output: {
+      dir: dist,
+      format: 'esm',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'runbook-kit.[name]-[hash].js',
+      banner: (chunk) => (chunk.isEntry ? banner : '')
+    },
+    plugins: [...oneFilePlugins(), pruneStaleScriptChunks()]
   },
   {
+    // Built from dist/index.js (above): everything in one file (the walkthrough's `import()` is inlined).
     input: `${dist}/index.js`,
     treeshake,
     output: {file: `${dist}/runbook-kit.iife.js`, format: 'iife', name: 'RunbookKit', banner},

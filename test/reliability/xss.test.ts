@@ -128,6 +128,9 @@ async function serve(bundle: string): Promise<Server> {
       response.writeHead(200, {'content-type': 'text/html; charset=utf-8', 'content-security-policy-report-only': csp}).end(page())
     } else if (url.pathname === '/runbook-kit.js') {
       response.writeHead(200, {'content-type': 'text/javascript; charset=utf-8'}).end(widget)
+    } else if (/^\/runbook-kit\.[\w-]+\.js$/.test(url.pathname) && url.pathname !== '/runbook-kit.iife.js') {
+      // The chunks the script loads when a runbook is opened, from the same folder.
+      response.writeHead(200, {'content-type': 'text/javascript; charset=utf-8'}).end(readFileSync(path.join(path.dirname(widgetFile), url.pathname.slice(1))))
     } else if (url.pathname === '/bundle.json') {
       response.writeHead(200, {'content-type': 'application/json; charset=utf-8'}).end(bundle)
     } else {
@@ -185,6 +188,8 @@ describeBrowser('cross-site scripting in Chromium', () => {
       if (!url.startsWith(server.url + '/') && !foreign.includes(entry)) foreign.push(entry)
     })
     await p.goto(server.url + '/')
+    // The walkthrough is a chunk the script loads on demand: load it now (its documented `loadWalkthrough`), as the tests create it by script.
+    await p.evaluate("import('/runbook-kit.js').then((widget) => widget.loadWalkthrough())")
     await p.waitForFunction(() => customElements.get('runbook-walkthrough') && customElements.get('runbook-search') && customElements.get('runbook-kit'))
     return p
   }

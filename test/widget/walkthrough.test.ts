@@ -446,6 +446,52 @@ describe('<runbook-walkthrough>', () => {
   })
 })
 
+describe('<runbook-walkthrough> elapsed time', () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('ticks every second in its own element: the step is not rendered again; a step change is', async () => {
+    vi.useFakeTimers({toFake: ['setInterval', 'clearInterval', 'Date']})
+    const element = await walkthrough()
+    const elapsed = $(element, '[part=elapsed]')!
+    expect(elapsed.localName).toBe('runbook-elapsed-time')
+    expect(elapsed.textContent).toBe('Elapsed 0:00')
+    const walkthroughRenders = vi.spyOn(element as unknown as {render(): unknown}, 'render')
+    const counterRenders = vi.spyOn(elapsed as unknown as {render(): unknown}, 'render')
+    for (let second = 1; second <= 3; second++) {
+      vi.advanceTimersByTime(1000)
+      await until(() => elapsed.textContent === `Elapsed 0:0${second}`)
+    }
+    expect(counterRenders).toHaveBeenCalledTimes(3)
+    expect(walkthroughRenders).not.toHaveBeenCalled()
+    // The control: a step change does render the walkthrough (and the counter still shows the time).
+    button(element, 'It is dark').click()
+    await settle(element)
+    expect(walkthroughRenders).toHaveBeenCalled()
+    expect(stepTitle(element)).toBe('2. Check power')
+  })
+
+  it('stops ticking once the runbook is finished', async () => {
+    vi.useFakeTimers({toFake: ['setInterval', 'clearInterval', 'Date']})
+    const element = await walkthrough()
+    const elapsed = $(element, '[part=elapsed]')!
+    vi.advanceTimersByTime(2000)
+    await until(() => elapsed.textContent === 'Elapsed 0:02')
+    element.session!.goTo('resolved')
+    element.requestUpdate()
+    await settle(element)
+    button(element, 'Finish').click()
+    await until(() => element.session?.status === 'finished')
+    await settle(element)
+    const counterRenders = vi.spyOn(elapsed as unknown as {render(): unknown}, 'render')
+    vi.advanceTimersByTime(5000)
+    await settle(element)
+    expect(counterRenders).not.toHaveBeenCalled()
+    expect(elapsed.textContent).toBe('Elapsed 0:02')
+  })
+})
+
 describe('<runbook-walkthrough> with bad input', () => {
   it('shows a runbook without steps as an error, not a broken page', async () => {
     const broken = {...phone, steps: []}

@@ -86,9 +86,9 @@ export class RunbookKit extends LitElement {
 
   /** The bundle at `src`. */
   readonly #bundle = new TaskController(this, {
-    task: async ([src]: readonly [string | undefined]) => {
+    task: async ([src]: readonly [string | undefined], signal: AbortSignal) => {
       const library = src ? await fetchLibrary(src) : undefined
-      if (library) void this.#openFromHash(library)
+      if (library) await this.#openFromHash(library, signal)
       return library
     },
     args: () => [this.src] as const
@@ -117,9 +117,10 @@ export class RunbookKit extends LitElement {
     this._startStep = undefined
   }
 
-  async #openFromHash(library: Library | undefined = this.#bundle.value): Promise<void> {
+  /** With `deep-link`, open the runbook the URL hash names, if the bundle has it. */
+  async #openFromHash(library: Library | undefined = this.#bundle.value, signal?: AbortSignal): Promise<void> {
     const link = this.deepLink && library ? this.#deepLink.read() : undefined
-    if (link && (await library!.has(link.runbookId)) && library === this.#bundle.value) this.runbookId = link.runbookId
+    if (link && (await library!.has(link.runbookId, signal && {signal})) && !signal?.aborted) this.runbookId = link.runbookId
   }
 
   #onSelect(event: CustomEvent<RunbookSelectDetail>): void {

@@ -1,11 +1,11 @@
 /**
- * Registers `<runbook-kit>` (and the two components it is made of).
+ * Registers `<runbook-kit>` and `<runbook-search>`; `<runbook-walkthrough>`
+ * is imported when a runbook is first opened (see `load-walkthrough.ts`).
  * Importing this module twice, or alongside another copy of the widget, is
  * harmless (see `define`).
  */
 import {define} from '../../internal/define.js'
 import '../search/search.js'
-import '../walkthrough/walkthrough.js'
 import {RunbookKit} from './runbook-kit.component.js'
 
 export {RunbookKit}
