@@ -4,7 +4,7 @@ import '../../packages/widget/src/components/search/search.js'
 import type {RunbookSearch} from '../../packages/widget/src/components/search/search.component.js'
 import {highlight} from '../../packages/widget/src/components/search/search.component.js'
 import type {RunbookSelectDetail} from '../../packages/widget/src/internal/events.js'
-import {clearLibraryCache} from '../../packages/widget/src/internal/library.js'
+import {clearLibraryCache, fetchLibrary} from '../../packages/widget/src/internal/library.js'
 import {bundleJson} from './fixtures.js'
 import {$, $$, mount, record, settle, until} from './dom.js'
 
@@ -305,5 +305,99 @@ describe('<runbook-search> loading state', () => {
     release(new Response(bundleJson()))
     await until(() => options(element).length > 0)
     expect($(element, '.status')).toBeNull()
+  })
+})
+
+describe('<runbook-search> with an asynchronous bundle reader', () => {
+  /** Hold every query of the reader until the test releases it: with its real results, or as a failure. */
+  async function heldSearches() {
+    const element = await searchBox()
+    const library = await fetchLibrary('/runbooks.bundle.json')
+    const real = library.search.bind(library)
+    const held: Array<{query: string; signal: AbortSignal | undefined; release: () => void; fail: (error: Error) => void}> = []
+    vi.spyOn(library, 'search').mockImplementation(
+      (query, options) =>
+        new Promise((resolve, reject) => {
+          if (query === '') return resolve([])
+          held.push({query, signal: options?.signal, release: () => void real(query, {...options, signal: undefined}).then(resolve, reject), fail: reject})
+        })
+    )
+    const pending = (query: string) => until(() => held.find((h) => h.query === query))
+    return {element, held, pending}
+  }
+
+  const titles = (element: Element) => options(element).map((o) => o.querySelector('[part=result-title]')?.textContent ?? '')
+
+  it('shows the results of the latest query only: the older query is aborted, and its late results are dropped', async () => {
+    const {element, pending} = await heldSearches()
+    await type(element, 'phone')
+    const first = await pending('phone')
+    await type(element, 'share folder')
+    const second = await pending('share folder')
+    expect(first.signal?.aborted).toBe(true)
+    expect(second.signal?.aborted).toBe(false)
+    second.release()
+    await until(() => options(element).length > 0)
+    const shown = element.results.map((r) => `${r.runbookId}/${r.stepId}`)
+    first.release()
+    await settle(element)
+    expect(element.results.map((r) => `${r.runbookId}/${r.stepId}`)).toEqual(shown)
+    expect(element.results[0]?.runbookId).toBe('restore-share')
+    // The control: the dropped query had other results.
+    const library = await fetchLibrary('/runbooks.bundle.json')
+    vi.mocked(library.search).mockRestore()
+    const dropped = (await library.search('phone', {limit: 8})).map((r) => `${r.runbookId}/${r.stepId}`)
+    expect(dropped.length).toBeGreaterThan(0)
+    expect(dropped).not.toEqual(shown)
+  })
+
+  it('keeps the shown results and says nothing about "no results" while a query is on its way; aria-busy marks the wait', async () => {
+    const {element, pending} = await heldSearches()
+    await type(element, 'phone')
+    ;(await pending('phone')).release()
+    await until(() => options(element).length > 0)
+    const before = titles(element)
+    const list = $(element, '[role=listbox]')!
+    expect(list.getAttribute('aria-busy')).toBe('false')
+
+    await type(element, 'zzzqqq')
+    const nothingFound = await pending('zzzqqq')
+    expect(list.getAttribute('aria-busy')).toBe('true')
+    expect($(element, '[part=empty]')).toBeNull()
+    expect(titles(element)).toEqual(before)
+    expect($(element, '[role=status][aria-live]')?.textContent?.trim()).toBe('')
+
+    nothingFound.release()
+    await until(() => $(element, '[part=empty]'))
+    expect(list.getAttribute('aria-busy')).toBe('false')
+    expect(options(element)).toHaveLength(0)
+    expect($(element, '[role=status][aria-live]')?.textContent?.trim()).toBe('0 results')
+  })
+
+  it('Enter pressed before the results arrive opens the first result once they do', async () => {
+    const {element, pending} = await heldSearches()
+    const selects = record<RunbookSelectDetail>('runbook-select')
+    await type(element, 'share folder')
+    const held = await pending('share folder')
+    const enter = await key(element, 'Enter')
+    expect(enter.defaultPrevented).toBe(true)
+    expect(selects.events).toHaveLength(0)
+    held.release()
+    await until(() => selects.events.length > 0)
+    expect(selects.events.map((e) => e.detail.runbookId)).toEqual(['restore-share'])
+    selects.stop()
+  })
+
+  it('reports a query that fails, in an alert, and shows no stale results', async () => {
+    const {element, pending} = await heldSearches()
+    await type(element, 'phone')
+    ;(await pending('phone')).release()
+    await until(() => options(element).length > 0)
+    await type(element, 'printer')
+    ;(await pending('printer')).fail(new Error('/runbooks.bundle.json.parts/index-3.json: HTTP 503'))
+    await until(() => $(element, '[role=alert]'))
+    expect($(element, '[role=alert]')?.textContent).toBe('The runbooks could not be loaded (/runbooks.bundle.json.parts/index-3.json: HTTP 503).')
+    expect(options(element)).toHaveLength(0)
+    expect($(element, '[part=empty]')).toBeNull()
   })
 })

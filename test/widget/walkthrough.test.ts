@@ -492,6 +492,35 @@ describe('<runbook-walkthrough> elapsed time', () => {
   })
 })
 
+describe('<runbook-walkthrough> loading', () => {
+  it('a new runbook-id aborts the load in flight: only the runbook asked for last opens', async () => {
+    let release!: (response: Response) => void
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (release = resolve))))
+    const steps = record<RunbookStepChangeDetail>('runbook-step-change')
+    const element = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/slow.json', 'runbook-id': 'desk-phone', storage: 'none'})
+    expect($(element, '.loading[role=status]')?.textContent).toBe('Loading runbooks…')
+    element.runbookId = 'restore-share'
+    await element.updateComplete
+    release(new Response(bundleJson()))
+    await until(() => element.session)
+    await settle(element)
+    expect(element.session!.runbook.id).toBe('restore-share')
+    expect(steps.events.map((e) => [e.detail.runbookId, e.detail.cause])).toEqual([['restore-share', 'start']])
+    steps.stop()
+  })
+
+  it('a runbook set by script while a bundle loads wins over src and runbook-id', async () => {
+    let release!: (response: Response) => void
+    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>((resolve) => (release = resolve))))
+    const element = await mount<RunbookWalkthrough>('runbook-walkthrough', {}, {src: '/slow-too.json', 'runbook-id': 'restore-share', storage: 'none'})
+    element.runbook = phone
+    await until(() => element.session)
+    release(new Response(bundleJson()))
+    await settle(element)
+    expect(element.session!.runbook.id).toBe('desk-phone')
+  })
+})
+
 describe('<runbook-walkthrough> with bad input', () => {
   it('shows a runbook without steps as an error, not a broken page', async () => {
     const broken = {...phone, steps: []}
