@@ -222,9 +222,14 @@ describe('the tarballs', () => {
     expect(entry).not.toMatch(/function (?:createSession|openBundle|search)\(/)
     for (const name of ['runbook-kit.js', 'runbook-kit.iife.js']) {
       const code = await readFile(path.join(dist, name), 'utf8')
-      expect(code.match(/\bfrom\s*["']@runbook-kit\/core["']|\bimport\s*\(/)?.[0]).toBeUndefined()
+      expect(code.match(/\bfrom\s*["']@runbook-kit\/core["']/)?.[0]).toBeUndefined()
       expect(code).toContain('bundle.runbooks must be an array')
     }
+    // The classic script is one file; the module script imports only its own chunks, which the tarball ships beside it.
+    expect((await readFile(path.join(dist, 'runbook-kit.iife.js'), 'utf8')).match(/\bimport\s*\(/)?.[0]).toBeUndefined()
+    const chunks = [...(await readFile(path.join(dist, 'runbook-kit.js'), 'utf8')).matchAll(/\bimport\(\s*["']\.\/([^"']+)["']\s*\)/g)].map((m) => m[1]!)
+    expect(chunks.length).toBeGreaterThan(0)
+    for (const chunk of chunks) expect(existsSync(path.join(dist, chunk))).toBe(true)
   })
 
   it('publint and arethetypeswrong find nothing', async () => {

@@ -179,6 +179,9 @@ async function serve(runbooks: Runbook[]): Promise<Server> {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (url.pathname === '/runbook-kit.js') {
       response.writeHead(200, {'content-type': 'text/javascript'}).end(widget)
+    } else if (/^\/runbook-kit\.walkthrough-[\w-]+\.js$/.test(url.pathname)) {
+      // The chunk the script loads when a runbook is opened, from the same folder.
+      response.writeHead(200, {'content-type': 'text/javascript'}).end(readFileSync(path.join(root, 'packages/widget/dist', url.pathname.slice(1))))
     } else if (url.pathname === '/') {
       const src = url.searchParams.get('src') ?? '/good.json'
       response

@@ -4,7 +4,6 @@ import {SavedProgressController} from '../../controllers/saved-progress.js'
 import {TaskController} from '../../controllers/task.js'
 import {
   createSession,
-  findParamTokens,
   renderTimeline,
   restoreSession,
   type Runbook,
@@ -15,12 +14,14 @@ import {arrowed} from '../../internal/arrow.js'
 import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
-import {type CodePiece, renderMdast, type RunbookTarget} from '../../internal/mdast.js'
+import {renderMdast, type RunbookTarget} from '../../internal/mdast.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
-import {formatDuration} from '../../internal/time.js'
 import './elapsed-time.js'
+import {renderComplete} from './complete.template.js'
+import {fillParams} from './fill-params.js'
 import {renderEscalation} from './escalation.template.js'
 import {renderNotes} from './notes.template.js'
+import {renderOutline} from './outline.template.js'
 import {renderParams} from './params.template.js'
 import {styles} from './walkthrough.styles.js'
 
@@ -411,31 +412,6 @@ export class RunbookWalkthrough extends LitElement {
     this.#continue(target.runbook, target.step)
   }
 
-  #fill(step: Step): (code: string) => CodePiece[] {
-    const session = this._session!
-    const runbook = session.runbook
-    const known = new Map<string, string>()
-    for (const name of [...runbook.params.map((p) => p.name), ...step.params]) known.set(name.toLowerCase(), name)
-    const values = session.params()
-    const declared = new Set(runbook.params.map((p) => p.name))
-    return (code) => {
-      const pieces: CodePiece[] = []
-      let at = 0
-      for (const token of findParamTokens(code, declared)) {
-        const name = known.get(token.name.toLowerCase())
-        if (name === undefined) continue
-        pieces.push(code.slice(at, token.start))
-        const draft = this._drafts[name]
-        const secret = session.isSecret(name)
-        const value = draft !== undefined && draft !== '' ? draft : secret ? this.#secrets[name] : values[name]
-        pieces.push({name, value: value === undefined || value === '' ? undefined : value, secret})
-        at = token.end
-      }
-      pieces.push(code.slice(at))
-      return pieces.filter((piece) => piece !== '')
-    }
-  }
-
   #copy(text: string): void {
     const done = () => {
       this._copied = text
@@ -542,39 +518,18 @@ export class RunbookWalkthrough extends LitElement {
           </div>`
         : nothing}
       <div class="layout">
-        ${this.#renderOutline(session, strings)}
-        ${finished ? this.#renderComplete(session, strings) : this.#renderStep(session, session.current, strings)}
+        ${renderOutline({session, strings, onGoTo: (stepId) => this.#act((s) => s.goTo(stepId))})}
+        ${finished
+          ? renderComplete({
+              session,
+              strings,
+              onContinue: (runbookId, stepId) => this.#continue(runbookId, stepId),
+              onExport: () => this.#exportTimeline(),
+              onRestart: () => this.restart()
+            })
+          : this.#renderStep(session, session.current, strings)}
       </div>
     </div>`
-  }
-
-  #renderOutline(session: Session, strings: Strings): TemplateResult {
-    const current = session.current.id
-    const onPath = new Set(session.path)
-    const active = session.status === 'active'
-    return html`<nav part="outline" class="outline" aria-label=${strings.outline}>
-      <h3 class="outline-title">${strings.outline}</h3>
-      <ol>
-        ${session.runbook.steps.map((step) => {
-          const done = session.stepProgress(step.id)?.completedAt !== undefined
-          const isCurrent = step.id === current && session.status !== 'finished'
-          const state = isCurrent ? 'current' : done ? 'done' : onPath.has(step.id) ? 'visited' : 'todo'
-          return html`<li part="outline-item" class="outline-item ${state}">
-            <button
-              type="button"
-              class="outline-button"
-              aria-current=${isCurrent ? 'step' : nothing}
-              ?disabled=${!active || isCurrent}
-              title=${format(strings.goToStep, {title: step.title})}
-              @click=${() => this.#act((s) => s.goTo(step.id))}
-            >
-              <span class="marker" aria-hidden="true">${done ? '✓' : ''}</span>
-              <span class="outline-label">${step.title}</span>
-            </button>
-          </li>`
-        })}
-      </ol>
-    </nav>`
   }
 
   #renderStep(session: Session, step: Step, strings: Strings): TemplateResult {
@@ -586,7 +541,7 @@ export class RunbookWalkthrough extends LitElement {
     const rendered = renderMdast(step.content, {
       strings,
       remoteImages: this.remoteImages,
-      fill: this.#fill(step),
+      fill: fillParams(step, {session, drafts: this._drafts, secrets: this.#secrets}),
       onAnchor: (anchor) => this.#anchor(anchor),
       runbookLink: (url) => this.#runbookLink(step, url),
       onRunbookLink: (target) => this.#followRunbookLink(target),
@@ -660,29 +615,6 @@ export class RunbookWalkthrough extends LitElement {
       ${this._escalating
         ? renderEscalation({strings, onEscalate: (target, reason) => this.#escalate(target, reason), onCancel: () => (this._escalating = false)})
         : nothing}
-    </section>`
-  }
-
-  #renderComplete(session: Session, strings: Strings): TemplateResult {
-    const steps = session.path.length
-    const handover = session.handover
-    const next = handover?.runbook
-    return html`<section part="complete step" class="step complete" aria-labelledby="complete-title">
-      <div class="complete-mark" aria-hidden="true">✓</div>
-      <h3 id="complete-title" class="step-title" tabindex="-1">${strings.completed}</h3>
-      <p>${format(strings.completedSummary, {steps, time: formatDuration(session.elapsed())})}</p>
-      ${handover?.label ? html`<p class="handover">${format(strings.handedOver, {label: handover.label})}</p>` : nothing}
-      <div part="actions" class="actions center">
-        ${next
-          ? html`<button type="button" part="button" class="button primary" @click=${() => this.#continue(next, handover?.step)}>
-              ${format(strings.continueWith, {title: next})}
-            </button>`
-          : nothing}
-        <button type="button" part="button" class=${next ? 'button' : 'button primary'} @click=${() => this.#exportTimeline()}>
-          ${strings.exportTimeline}
-        </button>
-        <button type="button" part="button" class="button" @click=${() => this.restart()}>${strings.restart}</button>
-      </div>
     </section>`
   }
 }

@@ -1,0 +1,40 @@
+import {findParamTokens, type Session, type Step} from '../../internal/core.js'
+import type {CodePiece} from '../../internal/mdast.js'
+
+/** Where parameter values come from while a step is shown. */
+export interface FillSources {
+  session: Session
+  /** What the user is typing, not yet committed (by name): wins when not empty. */
+  drafts: Readonly<Record<string, string>>
+  /** Secret values typed in this tab (never saved; by name). */
+  secrets: Readonly<Record<string, string>>
+}
+
+/**
+ * A function that cuts a code block of `step` into text and parameters
+ * (`<name>`, `${NAME}` … that the runbook or the step declares), each
+ * parameter with its value (undefined while missing) and whether it is secret.
+ */
+export function fillParams(step: Step, {session, drafts, secrets}: FillSources): (code: string) => CodePiece[] {
+  const runbook = session.runbook
+  const known = new Map<string, string>()
+  for (const name of [...runbook.params.map((p) => p.name), ...step.params]) known.set(name.toLowerCase(), name)
+  const values = session.params()
+  const declared = new Set(runbook.params.map((p) => p.name))
+  return (code) => {
+    const pieces: CodePiece[] = []
+    let at = 0
+    for (const token of findParamTokens(code, declared)) {
+      const name = known.get(token.name.toLowerCase())
+      if (name === undefined) continue
+      pieces.push(code.slice(at, token.start))
+      const draft = drafts[name]
+      const secret = session.isSecret(name)
+      const value = draft !== undefined && draft !== '' ? draft : secret ? secrets[name] : values[name]
+      pieces.push({name, value: value === undefined || value === '' ? undefined : value, secret})
+      at = token.end
+    }
+    pieces.push(code.slice(at))
+    return pieces.filter((piece) => piece !== '')
+  }
+}
