@@ -67,6 +67,21 @@ describeBrowser('the module build in chunks', () => {
     expect(errors).toEqual([])
   })
 
+  it('pointing at a result fetches the walkthrough before it is chosen; typing alone does not', async () => {
+    const {errors, requests} = watch(page)
+    await page.goto(await serve('prefetch', plainPage('<script type="module" src="/widget/runbook-kit.js"></script>', 'links.json')))
+    await page.getByRole('combobox', {name: 'Search runbooks'}).fill('restore')
+    await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0)
+    expect(requests.filter((url) => chunk.test(url))).toEqual([])
+    await page.locator('[role=option]').first().hover()
+    await expect.poll(() => requests.filter((url) => chunk.test(url)).length).toBe(1)
+    expect(await page.locator('runbook-walkthrough').count()).toBe(0)
+    await page.locator('[role=option]').first().click()
+    await expect.poll(() => stepTitle(page)).toBeTruthy()
+    expect(requests.filter((url) => chunk.test(url)).length).toBe(1)
+    expect(errors).toEqual([])
+  })
+
   it('a page with only <runbook-walkthrough> and the one script tag: the element is defined and shows its runbook', async () => {
     const {errors, requests} = watch(page)
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Walkthrough only</title>

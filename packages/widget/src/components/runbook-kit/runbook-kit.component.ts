@@ -137,6 +137,16 @@ export class RunbookKit extends LitElement {
     })
   }
 
+  /**
+   * The user points at a result or moves through them with the arrow keys: fetch the walkthrough's code
+   * now, so it is there when they choose (typing alone fetches nothing).
+   */
+  #prefetch(event: PointerEvent | KeyboardEvent): void {
+    const onResult = event.type === 'pointerover' && (event.composedPath()[0] as Element | undefined)?.closest?.('[role=option]')
+    const moving = event.type === 'keydown' && ((event as KeyboardEvent).key === 'ArrowDown' || (event as KeyboardEvent).key === 'ArrowUp')
+    if (onResult || moving) void loadWalkthrough().catch(() => undefined)
+  }
+
   #backToSearch(): void {
     this.runbookId = undefined
     if (this.deepLink) this.#deepLink.clear()
@@ -188,6 +198,8 @@ export class RunbookKit extends LitElement {
             theme=${this.theme ?? nothing}
             shortcut=${this.shortcut ?? nothing}
             @runbook-select=${(event: CustomEvent<RunbookSelectDetail>) => this.#onSelect(event)}
+            @pointerover=${(event: PointerEvent) => this.#prefetch(event)}
+            @keydown=${(event: KeyboardEvent) => this.#prefetch(event)}
           ></runbook-search>`}
     </div>`
   }
