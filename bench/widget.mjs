@@ -378,11 +378,23 @@ function instrument() {
     if (!visible(step) || step.textContent.trim() === '') return false
     return !title || (root.querySelector('[part~="title"]')?.textContent ?? '').includes(title)
   }
-  /** Resolves to the time the frame in which `predicate` first holds has been painted. */
+  /** The error the widget shows instead of a search or a step (its role="alert" text), if any. */
+  bench.problem = () => {
+    const alerts = [kit()?.shadowRoot, bench.search()?.shadowRoot].map((root) => root?.querySelector('[role="alert"]'))
+    const walkthrough = bench.walkthrough()?.shadowRoot
+    if (walkthrough && !walkthrough.querySelector('[part~="step-title"]')) alerts.push(walkthrough.querySelector('[role="alert"]'))
+    const shown = alerts.find((alert) => visible(alert))
+    return shown ? shown.textContent.trim().replace(/\s+/g, ' ') : undefined
+  }
+  /**
+   * Resolves to the time the frame in which `predicate` first holds has been painted; rejects with
+   * the widget's error when it shows one instead.
+   */
   bench.whenPainted = (predicate) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const check = () => {
         if (predicate()) setTimeout(() => resolve(performance.now()))
+        else if (bench.problem()) reject(new Error(`the widget shows: ${bench.problem()}`))
         else requestAnimationFrame(check)
       }
       requestAnimationFrame(check)
@@ -413,9 +425,9 @@ async function requestsBefore(page, until) {
   }, until)
 }
 
-/** The search field, once the widget has rendered one. */
+/** The search field, once the widget has rendered one; throws the widget's error if it shows one instead. */
 async function searchField(page) {
-  await within(page.waitForFunction(() => window.__bench.input() !== null, null, {timeout: 0}), 'the search field')
+  await within(page.evaluate(() => window.__bench.whenPainted(() => window.__bench.input() !== null)), 'the search field')
   return page.locator('runbook-kit runbook-search input[part~="input"]').or(page.locator('runbook-search input[part~="input"]')).first()
 }
 
@@ -522,6 +534,10 @@ async function measureSize(browser, url, count, expected) {
     }
     if (samples.keys.length < queryMix.length / 2) throw new Error(`too many queries failed: ${samples.skipped.slice(0, 3).join('; ')}`)
     return {...wire, ...samples, problems}
+  } catch (error) {
+    const shown = await page.evaluate(() => window.__bench?.problem()).catch(() => undefined)
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new Error(shown && !message.includes(shown) ? `${message} (the widget shows: ${shown})` : message)
   } finally {
     await context.close()
   }
