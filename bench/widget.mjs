@@ -194,9 +194,8 @@ function moduleGraph(entry) {
     const queue = [...starts]
     while (queue.length > 0) {
       const file = queue.shift()
-      if (seen.has(file)) continue
+      if (seen.has(file) || !existsSync(file)) continue
       seen.add(file)
-      if (!existsSync(file)) continue
       for (const kind of kinds) queue.push(...load(file)[kind])
     }
     return [...seen]
@@ -238,7 +237,7 @@ function printScripts(scripts) {
 
 // ---------------------------------------------------------------- site
 
-/** Run a command; resolves to its exit code, stderr and duration. */
+/** Run a command; resolves to its exit code, output and duration. */
 function run(command, args) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
@@ -301,8 +300,8 @@ const widgetLimit = 8
 /**
  * What the widget should show for each query, computed in Node with the same core build over the
  * same bundle: the number of rows and the first one's titles. The page waits for exactly that,
- * so an answer still on screen from the previous key is not taken for the new one. Resolves to
- * an empty map when core cannot read the bundle (then the page waits for any change instead).
+ * so an answer still on screen from the previous key is not taken for the new one. Rejects when
+ * core cannot read the bundle (the caller then has the page wait for any change instead).
  */
 async function expectedAnswers(site, queries) {
   const core = await import(pathToFileURL(path.join(root, 'packages/core/dist/index.js')).href)
