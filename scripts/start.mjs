@@ -5,13 +5,17 @@
 //
 // Serves examples/intranet/ at / and packages/widget/dist/ at /widget/. The strict-CSP page
 // (/csp.html) is sent with `Content-Security-Policy: script-src 'self'; style-src 'self'`.
-// The functions are exported for the browser tests, which start the same server.
+// Text files are gzip'd when the browser accepts it (as a production web server would, so that
+// bench/widget.mjs measures real bytes on the wire); content-hashed files are cacheable forever.
+// The functions are exported for the browser tests and bench/widget.mjs, which start the same server.
 import {execFileSync} from 'node:child_process'
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import {readFile, stat} from 'node:fs/promises'
 import http from 'node:http'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+import {promisify} from 'node:util'
+import {gzip} from 'node:zlib'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const site = path.join(root, 'examples/intranet')
@@ -30,7 +34,45 @@ const types = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8'
+  '.map': 'application/json; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8'
+}
+
+/** Types worth compressing (images here are already compressed, except SVG). */
+const compressible = /^(?:text\/|application\/json|image\/svg\+xml)/
+
+/**
+ * A script, style or JSON file named with a content hash (`walkthrough-3Fq1_x9a.js`,
+ * `runbooks.bundle.9f2c41d0.json`): a last `-` or `.` part of 8 or more letters, digits, `_` or `-`
+ * with at least one digit. Such a file never changes under its name, so browsers may keep it for a year.
+ */
+const hashedName = /[.-](?=[\w-]*\d)[\w-]{8,}\.(?:js|mjs|css|json)$/i
+
+/** Whether the request's Accept-Encoding allows gzip (`gzip;q=0` refuses it). */
+export function acceptsGzip(header) {
+  for (const part of String(header ?? '').split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';')
+    if (coding !== 'gzip' && coding !== '*') continue
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    return q === undefined || Number(q.slice(2)) > 0
+  }
+  return false
+}
+
+const gzipAsync = promisify(gzip)
+/** Gzip'd bodies by file, reused while the file's size and mtime are unchanged. */
+const gzipCache = new Map()
+
+/** The gzip'd body of `file` (level 6, zlib's default and a common server setting). */
+async function gzipped(file, body, info) {
+  const key = `${info.size}:${info.mtimeMs}`
+  const cached = gzipCache.get(file)
+  if (cached?.key === key) return cached.value
+  const value = gzipAsync(body, {level: 6})
+  gzipCache.set(file, {key, value})
+  value.catch(() => gzipCache.delete(file))
+  return value
 }
 
 /** Build the widget (and core) with rollup when `packages/widget/dist` is missing or `force` is set. */
@@ -62,6 +104,8 @@ export async function buildDemoBundle({core, dir = path.join(root, 'runbooks'), 
 /**
  * Serve the example site and the widget on `host:port` (port 0: any free port).
  * Resolves to `{server, url}`. Only GET and HEAD; no directory listings; nothing outside the two folders.
+ * Text types are sent gzip'd to a client that accepts it (`Vary: Accept-Encoding`); files with a
+ * content hash in their name get `Cache-Control: public, max-age=31536000, immutable`, the others `no-cache`.
  */
 export function startServer({port = 8080, host = '127.0.0.1', siteDir = site, distDir = widgetDist} = {}) {
   const server = http.createServer(async (request, response) => {
@@ -84,21 +128,34 @@ export function startServer({port = 8080, host = '127.0.0.1', siteDir = site, di
         response.writeHead(403).end('Forbidden')
         return
       }
-      const info = await stat(file).catch(() => undefined)
-      if (info?.isDirectory()) file = path.join(file, 'index.html')
-      const body = await readFile(file).catch(() => undefined)
-      if (!body) {
+      let info = await stat(file).catch(() => undefined)
+      if (info?.isDirectory()) {
+        file = path.join(file, 'index.html')
+        info = await stat(file).catch(() => undefined)
+      }
+      const body = info?.isFile() ? await readFile(file).catch(() => undefined) : undefined
+      if (!info || !body) {
         response.writeHead(404, {'content-type': 'text/plain; charset=utf-8'}).end('Not found')
         return
       }
+      const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
       const headers = {
-        'content-type': types[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'content-type': type,
+        'cache-control': hashedName.test(path.basename(file)) ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff'
       }
       if (path.basename(file) === 'csp.html') headers['content-security-policy'] = strictCsp
+      let sent = body
+      if (compressible.test(type)) {
+        headers.vary = 'Accept-Encoding'
+        if (body.length > 0 && acceptsGzip(request.headers['accept-encoding'])) {
+          sent = await gzipped(file, body, info)
+          headers['content-encoding'] = 'gzip'
+        }
+      }
+      headers['content-length'] = sent.length
       response.writeHead(200, headers)
-      response.end(request.method === 'HEAD' ? undefined : body)
+      response.end(request.method === 'HEAD' ? undefined : sent)
     } catch (error) {
       response.writeHead(500).end(String(error))
     }
