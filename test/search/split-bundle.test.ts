@@ -23,7 +23,7 @@ const queries = ['printer offline', 'vpn', 'dns not resolving', 'restore', 'new 
   'slow', 'outlook', 'phishing', 'nslookup', 'Get-Service', 'Get-PrintJob', 'wifi', 'backup', 'pass', 'windwos', 'qwxzv']
 
 /** Small parts, so that the 21 runbooks of the library make several of each kind. */
-const small = {packBytes: 20_000, summaryBytes: 2_000, directorySize: 4}
+const small = {packBytes: 20_000, summaryBytes: 2_000, directorySize: 4, shardBytes: 3_000}
 
 let built: BuildBundleResult
 let oneFile: string
@@ -98,14 +98,31 @@ describe('a split bundle reads back equal to the one-file bundle', () => {
     expect(await split.runbook('no-such-runbook')).toBeUndefined()
   })
 
-  it('answers every query as the whole index does, with summaries', async () => {
+  const strip = (results: Array<{summary: unknown}>) => results.map(({summary, ...result}) => (void summary, result))
+  const variants = [{}, {perRunbook: 2, limit: 5}, {category: 'troubleshooting'}, {tags: ['Windows']}]
+
+  it('answers every query as the whole index does, with summaries (typos aside)', async () => {
+    // Typos are looked for among the terms of the shards a query loads (docs/search.md): without
+    // typo tolerance a split search is the whole one.
+    const fresh = await readBundle(entry)
     for (const query of queries) {
-      for (const options of [{}, {perRunbook: 2, limit: 5}, {category: 'troubleshooting'}]) {
+      for (const variant of variants) {
+        const options = {...variant, fuzzy: false}
         const expected = search(built.index, query, options)
-        const results = await split.search(query, options)
-        expect(results.map(({summary, ...result}) => (void summary, result)), query).toEqual(expected)
+        const results = await fresh.search(query, options)
+        expect(strip(results), query).toEqual(expected)
         for (const result of results) expect(result.summary.id).toBe(result.runbookId)
         expect(await whole.search(query, options), query).toEqual(results)
+      }
+    }
+  })
+
+  it('with every shard loaded, answers with typos as the whole index does', async () => {
+    const fresh = await readBundle(entry)
+    await fresh.load()
+    for (const query of queries) {
+      for (const options of variants) {
+        expect(strip(await fresh.search(query, options)), query).toEqual(search(built.index, query, options))
       }
     }
   })
@@ -129,6 +146,25 @@ describe('a split bundle is read a part at a time', () => {
     await reader.runbook(id)
     await reader.has(id)
     expect(requests).toHaveLength(3)
+  })
+
+  it('a search reads a few index shards and the packs of its results, nothing else', async () => {
+    const entry = await writeSplit('search-parts')
+    const shards = readdirSync(path.join(path.dirname(entry), 'runbooks.bundle')).filter((name) => name.startsWith('i'))
+    expect(shards.length).toBeGreaterThan(6)
+    const {fetch, requests} = countingFetch()
+    const reader = await fetchBundle(pathToFileURL(entry), {fetch})
+    const results = await reader.search('restart the print spooler', {limit: 3})
+    expect(results.length).toBeGreaterThan(0)
+    const read = requests.slice(1)
+    const shardsRead = read.filter((name) => name.startsWith('i'))
+    expect(shardsRead.length).toBeGreaterThan(0)
+    expect(shardsRead.length).toBeLessThanOrEqual(6)
+    expect(read.filter((name) => name.startsWith('p')).length).toBeLessThanOrEqual(3)
+    expect(read.filter((name) => /^[ds]/.test(name))).toEqual([])
+    // The same query again reads nothing more.
+    await reader.search('restart the print spooler', {limit: 3})
+    expect(requests.length).toBe(read.length + 1)
   })
 
   it('a missing part is an error naming it, and the reader still works for other parts', async () => {

@@ -7,7 +7,7 @@
  * runbooks.bundle/p12.3f9a0c41d2.json  pack 12: summaries and bodies of runbooks 12·size … 13·size − 1
  * runbooks.bundle/d3.8e01b2c4f7.json   id directory 3: id → runbook number, for ids that hash to 3
  * runbooks.bundle/s0.c0ffee1234.json   summaries 0: the browse list, `size` runbooks a part
- * runbooks.bundle/i5.0b1c2d3e4f.json   index part 5
+ * runbooks.bundle/i5.0b1c2d3e4f.json   index shard 5: the terms from the entry's index.head.shards[5] on
  * ```
  *
  * Runbook numbers are the bundle order (the order of the one-file bundle and
@@ -19,6 +19,7 @@
  */
 import {hashText} from '../hash.js'
 import {bundleFormat, splitBundleVersion} from '../bundle.js'
+import type {IndexHead} from '../search/internal.js'
 
 export {bundleFormat, splitBundleVersion}
 
@@ -54,11 +55,8 @@ export interface SplitEntry {
   directory: PartTable
   /** Summaries parts of `size` runbooks each, in bundle order. */
   summaries: PartTable & {size: number}
-  /**
-   * The search index: `head` (everything a query needs before its shards;
-   * absent while the index is one part) and its parts.
-   */
-  index: PartTable & {head?: unknown}
+  /** The search index: its head (everything a query needs before its shards) and its shards by term range. */
+  index: PartTable & {head: IndexHead}
 }
 
 /** The name of a part file inside the parts folder. */

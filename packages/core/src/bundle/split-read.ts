@@ -6,10 +6,11 @@
  * @module
  */
 import {type BundledRunbook, type LoadedBundle, type RunbookSummary, checkRunbook, checkSummary, toSummary, unbundleRunbook} from '../bundle.js'
-import {type SerializedIndex, checkSerializedIndex, loadIndexKeeping} from '../search/build.js'
-import {type SearchOptions, search} from '../search/search.js'
+import {type IndexShard, type PartialIndex, addShard, loadIndexKeeping, openIndexHead, rank, shardsFor, toResults} from '../search/internal.js'
+import type {SerializedIndex} from '../search/model.js'
+import type {SearchOptions} from '../search/options.js'
 import type {Runbook} from '../types.js'
-import {type BundleSearchResult, type Source, fetchText, fileError, parseJson, until, withSummaries} from './fetch.js'
+import {type BundleSearchResult, type Source, fetchText, fileError, parseJson, until} from './fetch.js'
 import type {BundleReader, ReadOptions} from './reader.js'
 import {Url} from './web.js'
 import {type PartKind, type PartTable, type SplitEntry, checkEntry, contentHash, directoryOf, hashAt, partCount, partFormat, partName} from './split-format.js'
@@ -138,19 +139,71 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
     return pending
   }
 
+  let index: PartialIndex
+  try {
+    index = openIndexHead(entry.index.head)
+  } catch (error) {
+    throw fileError(`${source.name(url)}: entry.index.head`, error)
+  }
+  if (index.runbookCount !== entry.count || index.shardCount !== partCount(entry.index)) {
+    throw new Error(`runbook-kit: ${source.name(url)}: entry.index does not fit the entry (runbook or shard count)`)
+  }
+  const shards = new Map<number, Promise<IndexShard>>()
+  /** Index shard `n`, added to the index (once). */
+  const shard = (n: number): Promise<IndexShard> => {
+    let pending = shards.get(n)
+    if (!pending) {
+      pending = part('index', n).then((json) => {
+        try {
+          addShard(index, n, json.shard)
+        } catch (error) {
+          throw fileError(nameOf('index', n), error)
+        }
+        return json.shard as IndexShard
+      })
+      pending.catch(() => shards.delete(n))
+      shards.set(n, pending)
+    }
+    return pending
+  }
+
+  const searchSplit = async (query: string, options: (SearchOptions & ReadOptions) | undefined): Promise<BundleSearchResult[]> => {
+    await Promise.all(shardsFor(index, query, options).map(shard))
+    // The head has no tags: a tag filter reads them from the summaries.
+    const tags = Array.isArray(options?.tags) ? options.tags.map((tag) => String(tag).toLowerCase()) : []
+    let accept: ((runbook: number) => boolean) | undefined
+    if (tags.length > 0) {
+      const list = await pendingSummaries()
+      const tagsOf = (r: number) => (Array.isArray(list[r]?.meta.tags) ? list[r]!.meta.tags.map((tag) => String(tag).toLowerCase()) : [])
+      accept = (r) => {
+        const have = tagsOf(r)
+        return tags.every((tag) => have.includes(tag))
+      }
+    }
+    const hits = rank(index, query, {...options, tags: undefined, accept})
+    await Promise.all([...new Set(hits.map((hit) => Math.floor(hit.runbook / entry.packs.size)))].map(pack))
+    const results = toResults(hits, (n) => runbooks.get(n)!.runbook(), options)
+    return results.map((result, i) => ({...result, summary: runbooks.get(hits[i]!.runbook)!.summary}))
+  }
+
   let loaded: Promise<LoadedBundle> | undefined
+  /** Every runbook, and the whole index again from all shards (their terms in order are the index's). */
   const load = (): Promise<LoadedBundle> => {
     if (loaded) return loaded
     loaded = (async () => {
       const list = await Promise.all(Array.from({length: entry.count}, (_, n) => runbookAt(n)))
       const all = list.map((item) => item.runbook())
-      const json = (await part('index', 0)).index
-      const problem = checkSerializedIndex(json)
-      if (problem) throw new Error(`runbook-kit: ${nameOf('index', 0)}: index ${problem}`)
+      const parts = await Promise.all(Array.from({length: partCount(entry.index)}, (_, n) => shard(n)))
+      const json: SerializedIndex = {
+        version: entry.index.head.version,
+        documents: entry.index.head.documents,
+        terms: parts.flatMap((part) => part.terms),
+        postings: parts.flatMap((part) => part.postings)
+      }
       try {
-        return {version: 3, runbooks: all, index: loadIndexKeeping(json as SerializedIndex, all)}
+        return {version: 3, runbooks: all, index: loadIndexKeeping(json, all)}
       } catch (error) {
-        throw fileError(nameOf('index', 0), error)
+        throw fileError(`${source.name(url)}: index`, error)
       }
     })()
     loaded.catch(() => (loaded = undefined))
@@ -172,14 +225,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
       const category = options?.category
       return category === undefined ? list : list.filter((summary) => summary.meta.category === category)
     },
-    search: (query, options?: SearchOptions & ReadOptions) =>
-      until(
-        load().then((bundle): BundleSearchResult[] => {
-          const results = search(bundle.index, query, options)
-          return withSummaries(results, (id) => toSummary(bundle.runbooks.find((runbook) => runbook.id === id)!))
-        }),
-        options?.signal
-      ),
+    search: (query, options?: SearchOptions & ReadOptions) => until(searchSplit(query, options), options?.signal),
     load: (options?: ReadOptions) => until(load(), options?.signal)
   }
   return reader

@@ -6,6 +6,7 @@
  */
 import {type BundledRunbook, type RunbookBundle, type RunbookSummary, toSummary} from '../bundle.js'
 import type {SearchIndex} from '../search/build.js'
+import {splitIndex} from '../search/internal.js'
 import {
   type PartKind,
   type SplitEntry,
@@ -29,6 +30,8 @@ export interface SplitBundleOptions {
   summaryBytes?: number | null | undefined
   /** Runbook ids an id directory part aims at. (default: `2048`) */
   directorySize?: number | null | undefined
+  /** Characters of JSON an index shard aims at (a query fetches a few). (default: `40000`) */
+  shardBytes?: number | null | undefined
 }
 
 /** Defaults, in one place. */
@@ -37,7 +40,8 @@ export const splitDefaults = {
   packBytes: 65_536,
   maxPacks: 4000,
   summaryBytes: 262_144,
-  directorySize: 2048
+  directorySize: 2048,
+  shardBytes: 40_000
 } as const
 
 /** A file of a split bundle: its name inside the parts folder and its text. */
@@ -61,7 +65,8 @@ export interface SplitBundle {
  * @param bundle
  *   The bundle.
  * @param index
- *   Its search index (as `buildBundle` returns it).
+ *   Its search index (as `buildBundle` returns it): split into a head (in
+ *   the entry) and shards by term range.
  * @param options
  *   Folder name and part sizes.
  * @returns
@@ -72,13 +77,13 @@ export function splitBundle(
   index: SearchIndex,
   options?: SplitBundleOptions | null | undefined
 ): SplitBundle {
-  void index
   const settings = {
     folder: options?.folder ?? splitDefaults.folder,
     packBytes: positive(options?.packBytes, splitDefaults.packBytes),
     maxPacks: positive(options?.maxPacks, splitDefaults.maxPacks),
     summaryBytes: positive(options?.summaryBytes, splitDefaults.summaryBytes),
-    directorySize: positive(options?.directorySize, splitDefaults.directorySize)
+    directorySize: positive(options?.directorySize, splitDefaults.directorySize),
+    shardBytes: positive(options?.shardBytes, splitDefaults.shardBytes)
   }
   if (bundle.version !== 2) throw new TypeError(`runbook-kit: splitBundle expects a version 2 bundle, not version ${bundle.version}`)
   const runbooks = bundle.runbooks as BundledRunbook[]
@@ -119,7 +124,9 @@ export function splitBundle(
   })
   const directory = buckets.map((bucket, n) => write('directory', n, bucket)).join('')
 
-  const indexHashes = write('index', 0, {index: bundle.index})
+  const {head, shards} = splitIndex(index, {shardBytes: settings.shardBytes})
+  if (head.documents !== bundle.index.documents) throw new TypeError('runbook-kit: splitBundle: the index was built from other runbooks')
+  const indexHashes = shards.map((shard, n) => write('index', n, {shard})).join('')
 
   const categories = new Map<string, number>()
   for (const runbook of runbooks) categories.set(runbook.meta.category, (categories.get(runbook.meta.category) ?? 0) + 1)
@@ -133,7 +140,7 @@ export function splitBundle(
     packs: {size: packSize, hashes: packs},
     directory: {hashes: directory},
     summaries: {size: summarySize, hashes: summaryHashes},
-    index: {hashes: indexHashes}
+    index: {head, hashes: indexHashes}
   }
   return {entry, parts}
 }
