@@ -9,9 +9,8 @@ import path from 'node:path'
 import {PassThrough} from 'node:stream'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {fetchBundle, loadBundle, openBundle, search, type BundleReader} from '@runbook-kit/core'
-import {buildBundle, main, readBundle, type BuildBundleResult, type CliIo} from '@runbook-kit/core/node'
-import {writeBundle} from '../../packages/core/src/node/write-bundle.js'
+import {buildIndex, createBundle, fetchBundle, loadBundle, openBundle, search, type BundleReader} from '@runbook-kit/core'
+import {buildBundle, main, readBundle, writeBundle, type BuildBundleResult, type CliIo} from '@runbook-kit/core/node'
 import {contentHash} from '../../packages/core/src/bundle/split-format.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -162,9 +161,23 @@ describe('a split bundle is read a part at a time', () => {
     expect(shardsRead.length).toBeLessThanOrEqual(6)
     expect(read.filter((name) => name.startsWith('p')).length).toBeLessThanOrEqual(3)
     expect(read.filter((name) => /^[ds]/.test(name))).toEqual([])
-    // The same query again reads nothing more.
+    // The same query again, and opening its results, read nothing more (ids are unique: the packs give their numbers).
     await reader.search('restart the print spooler', {limit: 3})
+    for (const result of results) expect((await reader.runbook(result.runbookId))?.id).toBe(result.runbookId)
     expect(requests.length).toBe(read.length + 1)
+  })
+
+  it('with an id used twice, the first runbook is the one opened, even after a search read the other', async () => {
+    const [a, b, c] = built.runbooks
+    const twin = {...c!, id: a!.id, title: 'Twin of the first'}
+    const runbooks = [a!, b!, twin]
+    const index = buildIndex(runbooks)
+    const output = path.join(scratch, 'twins', 'runbooks.bundle.json')
+    await writeBundle(output, createBundle(runbooks, {index}), index, {split: true, packBytes: 1})
+    const reader = await readBundle(output)
+    expect((await reader.search('twin of the first')).map((result) => result.title)).toContain('Twin of the first')
+    expect((await reader.runbook(a!.id))?.title).toBe(a!.title)
+    expect(await reader.summaries()).toHaveLength(3)
   })
 
   it('a missing part is an error naming it, and the reader still works for other parts', async () => {

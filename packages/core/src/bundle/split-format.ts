@@ -53,6 +53,8 @@ export interface SplitEntry {
   packs: PartTable & {size: number}
   /** Id directory parts: the id `id` is in part `directoryOf(id, parts)`. */
   directory: PartTable
+  /** Whether every id is used once: then a reader may take a runbook's number from a pack it has read, without the directory. */
+  uniqueIds: boolean
   /** Summaries parts of `size` runbooks each, in bundle order. */
   summaries: PartTable & {size: number}
   /** The search index: its head (everything a query needs before its shards) and its shards by term range. */

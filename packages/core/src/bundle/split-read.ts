@@ -50,6 +50,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
   const nameOf = (kind: PartKind, n: number) => source.name(new Url(`${entry.parts}/${partName(kind, n, hashAt(tables[kind], n))}`, url).href)
 
   const runbooks = new Map<number, {summary: RunbookSummary; runbook: () => Runbook}>()
+  const numbers = new Map<string, number | undefined>()
   const packs = new Map<number, Promise<void>>()
   /** Pack `k`, its runbooks' summaries checked and their bodies read when asked for. */
   const pack = (k: number): Promise<void> => {
@@ -67,6 +68,8 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
           if (problem) throw new Error(`runbook-kit: ${nameOf('pack', k)}: runbooks[${i}]${problem}`)
         })
         ;(list as BundledRunbook[]).forEach((item, i) => {
+          // With unique ids, a runbook whose pack is here is opened without its directory part.
+          if (entry.uniqueIds === true) numbers.set(item.id, first + i)
           let read: Runbook | undefined
           runbooks.set(first + i, {
             summary: toSummary(item),
@@ -96,7 +99,6 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
     return runbooks.get(n)!
   }
 
-  const numbers = new Map<string, number | undefined>()
   /** The number of the runbook with this id, from its directory part. */
   const numberOf = async (id: string): Promise<number | undefined> => {
     if (numbers.has(id)) return numbers.get(id)

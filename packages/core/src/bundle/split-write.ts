@@ -139,6 +139,7 @@ export function splitBundle(
     categories: [...categories],
     packs: {size: packSize, hashes: packs},
     directory: {hashes: directory},
+    uniqueIds: seen.size === count,
     summaries: {size: summarySize, hashes: summaryHashes},
     index: {head, hashes: indexHashes}
   }

@@ -11,3 +11,4 @@ export {buildBundle, type BuildBundleOptions, type BuildBundleResult, type Build
 export type {CliCommand, CliInput, CliIo} from './io.js'
 export {createFileStore, type FileStoreOptions} from './session-file-storage.js'
 export {readBundle, type ReadBundleOptions} from './read-bundle.js'
+export {writeBundle, writeDefaults, type WriteBundleOptions, type WriteBundleResult} from './write-bundle.js'
