@@ -22,26 +22,26 @@ import {
 export interface SplitBundleOptions {
   /** Folder of the parts, relative to the entry: one path segment. (default: `'runbooks.bundle'`) */
   folder?: string | null | undefined
-  /** Bytes of runbook JSON a pack aims at (a search fetches one pack per result). (default: `65536`) */
+  /** Bytes of runbook JSON a pack aims at (a search fetches one pack per result). (default: `16384`) */
   packBytes?: number | null | undefined
-  /** Most packs: larger collections get larger packs, to keep the file count down. (default: `4000`) */
+  /** Most packs: larger collections get larger packs, to keep the file count down. (default: `6000`) */
   maxPacks?: number | null | undefined
   /** Bytes of summaries a summaries part aims at. (default: `262144`) */
   summaryBytes?: number | null | undefined
-  /** Runbook ids an id directory part aims at. (default: `2048`) */
+  /** Runbook ids an id directory part aims at. (default: `512`) */
   directorySize?: number | null | undefined
-  /** Characters of JSON an index shard aims at (a query fetches a few). (default: `40000`) */
+  /** Characters of JSON an index shard aims at (a query fetches at most 6). (default: `20000`) */
   shardBytes?: number | null | undefined
 }
 
 /** Defaults, in one place. */
 export const splitDefaults = {
   folder: 'runbooks.bundle',
-  packBytes: 65_536,
-  maxPacks: 4000,
+  packBytes: 16_384,
+  maxPacks: 6000,
   summaryBytes: 262_144,
-  directorySize: 2048,
-  shardBytes: 40_000
+  directorySize: 512,
+  shardBytes: 20_000
 } as const
 
 /** A file of a split bundle: its name inside the parts folder and its text. */

@@ -66,9 +66,8 @@ export async function writeBundle(
   index: SearchIndex,
   options?: WriteBundleOptions | null | undefined
 ): Promise<WriteBundleResult> {
-  const text = JSON.stringify(bundle)
   const splitAbove = options?.splitAbove ?? writeDefaults.splitAbove
-  const split = options?.split ?? text.length > splitAbove
+  const split = options?.split ?? isLarger(bundle, splitAbove)
   const folderName = partsFolderName(output)
   const folder = path.join(path.dirname(output), folderName)
   const keep = new Set(await previousParts(output, folderName))
@@ -90,11 +89,23 @@ export async function writeBundle(
     await writeAtomically(output, entryText)
     result = {split, bytes: Buffer.byteLength(entryText), folder, parts: parts.length, written, removed: 0}
   } else {
+    // One string: a bundle of 100,000 runbooks (hundreds of MB) should be split.
+    const text = JSON.stringify(bundle)
     await writeAtomically(output, text)
     result = {split, bytes: Buffer.byteLength(text), parts: 0, written: 0, removed: 0}
   }
   result.removed = await removeStale(folder, keep)
   return result
+}
+
+/** Whether the bundle's JSON is longer than `bytes` characters (without making it: it may be too long for one string). */
+function isLarger(bundle: RunbookBundle, bytes: number): boolean {
+  let length = JSON.stringify(bundle.index).length
+  for (const runbook of bundle.runbooks) {
+    if (length > bytes) return true
+    length += JSON.stringify(runbook).length + 1
+  }
+  return length > bytes
 }
 
 /** The parts folder of an entry: its file name without `.json` (`runbooks.bundle.json` → `runbooks.bundle`), else with `.parts`. */

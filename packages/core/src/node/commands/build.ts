@@ -88,7 +88,7 @@ export const buildCommand: CliCommand = {
     const steps = result.runbooks.reduce((sum, runbook) => sum + runbook.steps.length, 0)
     io.stderr.write(
       `${plural(result.runbooks.length, 'runbook')}, ${plural(steps, 'step')} → ${values.output} ` +
-        `(${(written.bytes / 1024).toFixed(1)} KiB${written.split ? ` + ${plural(written.parts, 'part')} in ${path.relative(io.cwd, written.folder!) || '.'}/` : ''}` +
+        `(${(written.bytes / 1024).toFixed(1)} KiB${written.split ? ` + ${plural(written.parts, 'part')} in ${path.join(path.dirname(values.output), path.basename(written.folder!))}/` : ''}` +
         `, ${result.cached} cached, ${Date.now() - started} ms); ` +
         `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}\n`
     )
