@@ -242,7 +242,7 @@ describe('a split bundle is read a part at a time', () => {
       [{...json, parts: '../elsewhere'}, /entry\.parts must be a folder name, not "\.\.\/elsewhere"/],
       [{...json, count: 1000}, /entry\.packs must name \d+ parts/],
       [{...json, format: 'other/thing'}, /runbooks\.bundle\.json: bundle\.format must be "runbook-kit\/bundle", not "other\/thing"/],
-      [{...json, version: 9}, /runbooks\.bundle\.json: bundle version 9 is newer than this library reads/],
+      [{...json, version: 9}, /runbooks\.bundle\.json: bundle version 9 is newer than this library reads \(3\); upgrade/],
       ['{"format": ', /runbooks\.bundle\.json is not valid JSON/]
     ]
     for (const [variant, message] of variants) {

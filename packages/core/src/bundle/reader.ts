@@ -86,8 +86,14 @@ const defaultFetch: BundleFetch = (url, init) => {
 export async function openAt(url: string, source: Source, signal: AbortSignal | undefined): Promise<BundleReader> {
   const text = await fetchText(source, url, signal)
   const value = parseJson(text, source.name(url))
-  if (isObject(value) && value.format === bundleFormat && value.layout === 'split' && value.version === splitBundleVersion) {
-    return openSplitBundle(url, value, source)
+  if (isObject(value) && value.format === bundleFormat && value.layout === 'split') {
+    if (value.version === splitBundleVersion) return openSplitBundle(url, value, source)
+    if (typeof value.version === 'number' && value.version > splitBundleVersion) {
+      throw new Error(
+        `runbook-kit: ${source.name(url)}: bundle version ${value.version} is newer than this library reads (${splitBundleVersion}); ` +
+          'upgrade @runbook-kit/core or rebuild the bundle'
+      )
+    }
   }
   return readOneFile(value, source.name(url))
 }
