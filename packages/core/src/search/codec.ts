@@ -3,10 +3,15 @@
  * JSON-safe alphabet, so a list is one short string (no escapes, no commas)
  * that is decoded only when a query first needs it.
  *
- * A posting is a document gap (variable length: 5 bits a digit, low bits
- * first; a digit of 32 or more says another follows) and a weight code of
- * two digits: 11 bits of weight on a log scale (about 0.3% apart) and 1 bit
- * saying whether the term is in a title or tag field of that document.
+ * A list starts with two digits: the largest weight of the term, as an
+ * 11-bit code on a log scale (0.001 to 1,000, 0.7% apart). Then each
+ * posting is a document gap (variable length: 5 bits a digit, low bits
+ * first; a digit of 32 or more says another follows) and one digit: how
+ * far its weight is below the largest, in steps of 11% (5 bits: down to a
+ * 28th of it, lower weights count as that), and whether the term is in a
+ * title or tag field of the document (1 bit). Weights are thus kept to
+ * ±5.5%, which keeps a list short and the index small once gzipped (a
+ * finer weight costs entropy that gzip cannot take out).
  *
  * @module
  */
@@ -44,22 +49,31 @@ function pushNumber(out: string[], value: number): void {
   out.push(alphabet[value]!)
 }
 
+/** Weight codes between neighbouring steps of a posting's weight. */
+const relativeStep = 16
+/** Steps below the largest weight: 5 bits. */
+const relativeSteps = 32
+
 /**
  * Encode a posting list.
  *
  * @param docs
  *   Document numbers, ascending, no repeats.
- * @param codes
- *   For each, `weightCode(weight) * 2 + (in a title or tag ? 1 : 0)`.
+ * @param weights
+ *   The term's weight in each.
+ * @param titles
+ *   For each, 1 when the term is in a title or tag field of it, else 0.
  */
-export function encodePostings(docs: ArrayLike<number>, codes: ArrayLike<number>): string {
-  const out: string[] = []
+export function encodePostings(docs: ArrayLike<number>, weights: ArrayLike<number>, titles: ArrayLike<number>): string {
+  let largest = 0
+  for (let i = 0; i < weights.length; i++) largest = Math.max(largest, weightCode(weights[i]!))
+  const out: string[] = [alphabet[largest >> 6]!, alphabet[largest & 63]!]
   let previous = 0
   for (let i = 0; i < docs.length; i++) {
     pushNumber(out, docs[i]! - previous)
     previous = docs[i]!
-    const code = codes[i]!
-    out.push(alphabet[code >> 6]!, alphabet[code & 63]!)
+    const below = Math.min(relativeSteps - 1, Math.round((largest - weightCode(weights[i]!)) / relativeStep))
+    out.push(alphabet[below * 2 + (titles[i] ? 1 : 0)]!)
   }
   return out.join('')
 }
@@ -80,39 +94,46 @@ export interface Postings {
  */
 export function decodePostings(text: string, documents: number): Postings | undefined {
   const length = text.length
-  // Every posting is at least three digits.
-  const capacity = Math.floor(length / 3)
+  if (length < 2) return undefined
+  const high = digitOf(text, 0)
+  const low = digitOf(text, 1)
+  if (high < 0 || low < 0 || high * 64 + low >= weightCodes) return undefined
+  const largest = high * 64 + low
+  // Every posting is at least two digits.
+  const capacity = (length - 2) >> 1
   const docs = new Uint32Array(capacity)
   const weights = new Float64Array(capacity)
   const titles = new Uint8Array(capacity)
   let count = 0
   let doc = 0
-  let at = 0
+  let at = 2
   while (at < length) {
     let gap = 0
     let scale = 1
     let digit: number
     do {
-      const c = text.charCodeAt(at++)
-      digit = c < 128 ? digitValues[c]! : -1
+      digit = digitOf(text, at++)
       if (digit < 0 || scale > 2 ** 30) return undefined
       gap += (digit & 31) * scale
       scale *= 32
     } while (digit >= 32 && at < length)
-    if (digit >= 32 || at + 2 > length) return undefined
-    const high = digitValues[text.charCodeAt(at)] ?? -1
-    const low = digitValues[text.charCodeAt(at + 1)] ?? -1
-    at += 2
-    if (high < 0 || low < 0) return undefined
+    if (digit >= 32 || at >= length) return undefined
+    const code = digitOf(text, at++)
     doc += gap
-    if (doc >= documents || (count > 0 && gap === 0)) return undefined
-    const code = high * 64 + low
+    if (code < 0 || doc >= documents || (count > 0 && gap === 0)) return undefined
     docs[count] = doc
-    weights[count] = weightOfCode[code >> 1]!
+    weights[count] = weightOfCode[Math.max(0, largest - (code >> 1) * relativeStep)]!
     titles[count] = code & 1
     count++
   }
+  if (count === 0) return undefined
   return {docs: docs.subarray(0, count), weights: weights.subarray(0, count), titles: titles.subarray(0, count)}
+}
+
+/** The value of the digit at `at`, or -1. */
+function digitOf(text: string, at: number): number {
+  const c = text.charCodeAt(at)
+  return c < 128 ? digitValues[c]! : -1
 }
 
 /** Encode a list of small non-negative integers (per-runbook tables of an index head). */
