@@ -193,7 +193,7 @@ function open(
   if (version === splitBundleVersion && bundle.layout === 'split') {
     throw new TypeError(
       'runbook-kit: bundle is split into an entry and parts (version 3): open it with fetchBundle(url), ' +
-        "or readBundle(path) from '@runbook-kit/core/node'"
+        'or readBundle(path) of @runbook-kit/core/node'
     )
   }
   if (version > bundleVersion) {
