@@ -287,6 +287,24 @@ describe('a split bundle is read a part at a time', () => {
   })
 })
 
+describe('writeBundle', () => {
+  it('splits above splitAbove bytes of one-file bundle, and not below', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'threshold-'))
+    const big = await writeBundle(path.join(dir, 'a.json'), built.bundle, built.index, {splitAbove: oneFile.length - 1})
+    expect(big).toMatchObject({split: true, folder: path.join(dir, 'a')})
+    expect(big.parts).toBe(readdirSync(path.join(dir, 'a')).length)
+    expect(big.written).toBe(big.parts)
+    const small = await writeBundle(path.join(dir, 'b.json'), built.bundle, built.index, {splitAbove: oneFile.length + 1})
+    expect(small).toMatchObject({split: false, bytes: Buffer.byteLength(oneFile), parts: 0})
+    expect(readFileSync(path.join(dir, 'b.json'), 'utf8')).toBe(oneFile)
+    // An output without .json gets a .parts folder; an unchanged rebuild writes no part again.
+    const bare = await writeBundle(path.join(dir, 'bundle'), built.bundle, built.index, {split: true})
+    expect(bare.folder).toBe(path.join(dir, 'bundle.parts'))
+    expect((await writeBundle(path.join(dir, 'bundle'), built.bundle, built.index, {split: true})).written).toBe(0)
+    expect((await readBundle(path.join(dir, 'bundle'))).count).toBe(built.runbooks.length)
+  })
+})
+
 describe('runbook build writes split bundles; search and run read them', () => {
   function io(cwd: string) {
     let stdout = ''

@@ -100,11 +100,11 @@ export async function writeBundle(
 
 /** Whether the bundle's JSON is longer than `bytes` characters (without making it: it may be too long for one string). */
 function isLarger(bundle: RunbookBundle, bytes: number): boolean {
-  let length = JSON.stringify(bundle.index).length
-  for (const runbook of bundle.runbooks) {
-    if (length > bytes) return true
-    length += JSON.stringify(runbook).length + 1
-  }
+  // The bundle with no runbooks and the index as `0`, then the index and each runbook (and its comma).
+  let length = JSON.stringify({...bundle, runbooks: [], index: 0}).length - 1 + JSON.stringify(bundle.index).length
+  bundle.runbooks.forEach((runbook: object, i: number) => {
+    if (length <= bytes) length += JSON.stringify(runbook).length + (i > 0 ? 1 : 0)
+  })
   return length > bytes
 }
 
