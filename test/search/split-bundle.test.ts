@@ -85,6 +85,8 @@ describe('a split bundle reads back equal to the one-file bundle', () => {
       expect(list).toEqual(await whole.summaries({category}))
     }
     expect(await split.summaries({category: 'no-such-category'})).toEqual([])
+    expect(await split.summaries({category: ''})).toEqual(await whole.summaries())
+    expect(await whole.summaries({category: ''})).toHaveLength(whole.count)
   })
 
   it('gives every runbook equal to the one-file bundle’s', async () => {

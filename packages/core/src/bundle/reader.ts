@@ -47,7 +47,7 @@ export interface BundleReader {
   has(id: string, options?: ReadOptions): Promise<boolean>
   /** The runbook with this id (the first, should ids repeat), or `undefined`. */
   runbook(id: string, options?: ReadOptions): Promise<Runbook | undefined>
-  /** Every summary in bundle order (the widget's browse mode), optionally of one category. */
+  /** Every summary in bundle order (the widget's browse mode), optionally of one category (`''` or none: all). */
   summaries(options?: {category?: string | undefined; signal?: AbortSignal}): Promise<readonly RunbookSummary[]>
   /** Fetches only the index parts and runbooks the query needs; results carry their runbook's summary. */
   search(query: string, options?: SearchOptions & {signal?: AbortSignal}): Promise<BundleSearchResult[]>
@@ -137,7 +137,7 @@ function readOneFile(value: unknown, name: string): BundleReader {
     has: (id, options) => guard(options, () => byId.has(id)),
     runbook: (id, options) => guard(options, () => opened.runbook(id)),
     summaries: (options) =>
-      guard(options, () => (options?.category === undefined ? summaries : summaries.filter((s) => s.meta.category === options.category))),
+      guard(options, () => (!options?.category ? summaries : summaries.filter((s) => s.meta.category === options.category))),
     search: (query, options) =>
       guard(options, () => withSummaries(search(opened.load().index, query, options), (id) => byId.get(id)!)),
     load: (options) => guard(options, () => opened.load())

@@ -225,7 +225,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
     async summaries(options) {
       const list = await until(pendingSummaries(), options?.signal)
       const category = options?.category
-      return category === undefined ? list : list.filter((summary) => summary.meta.category === category)
+      return !category ? list : list.filter((summary) => summary.meta.category === category)
     },
     search: (query, options?: SearchOptions & ReadOptions) => until(searchSplit(query, options), options?.signal),
     load: (options?: ReadOptions) => until(load(), options?.signal)
