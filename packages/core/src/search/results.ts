@@ -9,7 +9,7 @@ import {type SearchOptions, resolve} from './options.js'
 import {normalizeTerm} from './pipeline.js'
 import type {RankedHit} from './rank.js'
 import {runbookText, stepText} from './text.js'
-import {tokenize} from './tokenize.js'
+import {tokenizeFor} from './tokenize.js'
 
 /** A place in a snippet to highlight: `[start, end)` offsets into `text`. */
 export type HighlightRange = [start: number, end: number]
@@ -86,7 +86,7 @@ export function snippet(text: string, terms: ReadonlySet<string>, length: number
   // Stemming only changes the end of a word: a token whose first two
   // letters start no matched term cannot match (and is not stemmed).
   const heads = new Set([...terms].map((term) => term.slice(0, 2)))
-  for (const token of tokenize(text)) {
+  for (const token of tokenizeFor(text, heads)) {
     if (!heads.has(token.term.slice(0, 2))) continue
     const term = normalizeTerm(token.term)
     if (term === undefined || !terms.has(term)) continue

@@ -134,57 +134,82 @@ export function lowerBound(terms: readonly string[], term: string): number {
 /**
  * The edit-distance walk: one row of the (restricted Damerau–Levenshtein)
  * table per character of the term, rows kept while the next term shares
- * that prefix; when a row's smallest value is over `max`, no term with that
- * prefix can be near, and the walk jumps past all of them.
+ * that prefix. Only the band of cells within `max` of the diagonal is
+ * computed (the others are over `max` anyway), no row deeper than the word
+ * is long plus `max`, and when a row's smallest value is over `max`, no term
+ * with that prefix can be near: the walk jumps past all of them.
  */
 function nearIn(terms: readonly string[], word: string, max: number, found: Map<string, number>): void {
   const width = word.length + 1
-  const rows: Int32Array[] = [Int32Array.from({length: width}, (_, j) => j)]
+  const over = max + 1
+  const deepest = word.length + max
+  const rows: Int32Array[] = [Int32Array.from({length: width + 1}, (_, j) => (j <= max ? j : over))]
   let previous = ''
+  /** How many rows (after the first) hold the prefixes of `previous`. */
+  let valid = 0
   let at = 0
   while (at < terms.length) {
     const term = terms[at]!
     let shared = 0
-    const limit = Math.min(previous.length, term.length)
+    const limit = Math.min(valid, term.length)
     while (shared < limit && previous.charCodeAt(shared) === term.charCodeAt(shared)) shared++
     previous = term
+    const depthLimit = Math.min(term.length, deepest)
     let depth = shared
     let dead = false
-    for (; depth < term.length; depth++) {
+    for (; depth < depthLimit; depth++) {
       const i = depth + 1
-      const row = (rows[i] ??= new Int32Array(width))
+      const row = (rows[i] ??= new Int32Array(width + 1))
       const above = rows[i - 1]!
       const before = i > 1 ? rows[i - 2]! : undefined
       const c = term.charCodeAt(depth)
-      row[0] = i
-      let low = i
-      for (let j = 1; j < width; j++) {
+      const from = Math.max(1, i - max)
+      const to = Math.min(width - 1, i + max)
+      row[0] = i <= max ? i : over
+      if (from > 1) row[from - 1] = over
+      let low = from === 1 ? row[0]! : over
+      for (let j = from; j <= to; j++) {
         const cost = word.charCodeAt(j - 1) === c ? 0 : 1
-        let value = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + cost)
+        let value = above[j]! + 1
+        const left = row[j - 1]! + 1
+        if (left < value) value = left
+        const diagonal = above[j - 1]! + cost
+        if (diagonal < value) value = diagonal
         if (before && j > 1 && word.charCodeAt(j - 1) === term.charCodeAt(depth - 1) && word.charCodeAt(j - 2) === c) {
-          value = Math.min(value, before[j - 2]! + 1)
+          const swap = before[j - 2]! + 1
+          if (swap < value) value = swap
         }
         row[j] = value
         if (value < low) low = value
       }
+      row[to + 1] = over
       if (low > max) {
         dead = true
         break
       }
     }
     if (dead) {
-      // Every term starting with term[0..depth] is too far: skip them all.
-      const prefix = term.slice(0, depth + 1)
-      previous = prefix
+      // Every term starting with term[0..depth] is too far: skip them all (sorted, they follow it).
+      const length = depth + 1
+      valid = length
       let next = at + 1
-      while (next < terms.length && terms[next]!.startsWith(prefix)) next++
+      for (; next < terms.length; next++) {
+        const other = terms[next]!
+        if (other.length < length) break
+        let k = length - 1
+        while (k >= 0 && other.charCodeAt(k) === term.charCodeAt(k)) k--
+        if (k >= 0) break
+      }
       at = next
       continue
     }
-    const distance = rows[term.length]![width - 1]!
-    if (distance <= max && Math.abs(term.length - word.length) <= max) {
-      const known = found.get(term)
-      if (known === undefined || distance < known) found.set(term, distance)
+    valid = depthLimit
+    if (term.length <= deepest && Math.abs(term.length - word.length) <= max) {
+      const distance = rows[term.length]![width - 1]!
+      if (distance <= max) {
+        const known = found.get(term)
+        if (known === undefined || distance < known) found.set(term, distance)
+      }
     }
     at++
   }
