@@ -289,6 +289,20 @@ describe('a split bundle is read a part at a time', () => {
   })
 })
 
+describe('fetchBundle reads version 1 bundles too', () => {
+  it('whole runbooks inline: summaries, runbooks and search', async () => {
+    const runbooks = loadBundle(oneFile).runbooks
+    const v1 = JSON.stringify({format: 'runbook-kit/bundle', version: 1, runbooks, index: built.bundle.index})
+    const reader = await fetchBundle('https://intranet.example/v1.json', {fetch: async () => ({ok: true, status: 200, text: async () => v1})})
+    expect(reader.version).toBe(1)
+    expect(reader.count).toBe(runbooks.length)
+    expect((await reader.summaries())[0]).toEqual({id: runbooks[0]!.id, title: runbooks[0]!.title, ...(runbooks[0]!.description === undefined ? {} : {description: runbooks[0]!.description}), hash: runbooks[0]!.hash, meta: runbooks[0]!.meta})
+    expect(await reader.runbook(runbooks[4]!.id)).toEqual(runbooks[4])
+    const results = await reader.search('printer offline')
+    expect(results.map(({summary, ...result}) => (void summary, result))).toEqual(search(built.index, 'printer offline'))
+  })
+})
+
 describe('writeBundle', () => {
   it('splits above splitAbove bytes of one-file bundle, and not below', async () => {
     const dir = mkdtempSync(path.join(scratch, 'threshold-'))
