@@ -192,7 +192,7 @@ async function measure(label, bundle, index, built, queries, someId) {
     const bytes = perQuery.map((q) => q.bytes)
     console.log(`  a query (fresh reader, limit 8), gzip bytes incl. the entry: median ${kb(median(bytes))}, max ${kb(Math.max(...bytes))}; ` +
       `requests median ${median(perQuery.map((q) => q.requests))}, max ${Math.max(...perQuery.map((q) => q.requests))}  ` +
-      `(one file: ${kb(oneGzip)}, 1 request; ratio ${(oneGzip / median(bytes)).toFixed(1)}×)`)
+      (oneText ? `(one file: ${kb(oneGzip)}, 1 request; ratio ${(oneGzip / median(bytes)).toFixed(1)}×)` : ''))
     console.log(`    of which index shards median ${kb(median(perQuery.map((q) => q.shards)))}, packs median ${kb(median(perQuery.map((q) => q.packs)))}`)
     for (const q of perQuery) console.log(`    ${q.query.padEnd(24)} ${kb(q.bytes).padStart(9)}  ${String(q.requests).padStart(2)} requests  ${q.results} results  ${q.ms.toFixed(0)} ms in Node`)
     console.log(`  open one runbook by id (fresh reader): ${kb(byId.total())} in ${byId.read.length} requests`)
