@@ -253,6 +253,11 @@ describe('serialized index', () => {
   it('refuses another version, shape or set of runbooks', () => {
     const json = index.toJSON()
     expect(() => loadIndex({...json, version: 99}, runbooks)).toThrow(/runbook-kit: index version 99/)
+    // The layout of Runbook Kit before the compact index: rebuild the bundle.
+    expect(() => loadIndex({version: 1, documents: json.documents, fields: ['t', 's', 'g', 'b', 'c'], terms: [], postings: []} as never, runbooks)).toThrow(
+      /runbook-kit: index version 1 is not supported \(expected 2\): rebuild the bundle/
+    )
+    expect(() => loadIndex({...json, terms: [...json.terms].reverse()}, runbooks)).toThrow(/"terms" must be sorted/)
     expect(() => loadIndex({...json, postings: [[9, 1, 0, 1]]} as never, runbooks)).toThrow(/postings/)
     expect(() => loadIndex(json, runbooks.slice(1))).toThrow(/built from other runbooks/)
     expect(() => loadIndex(null as never, runbooks)).toThrow(/must be an object/)
@@ -302,6 +307,10 @@ describe('serialized index', () => {
       expect(terms.near(word, max), word).toEqual(scanned)
     }
     expect(terms.near('spooelr', 1).get('spooler')).toBe(1)
+    // Prefixes of the word, from the same walk.
+    for (const [word, max, lengths] of [['spoolers', 2, [8, 5, 6]], ['printr', 1, [6, 5]], ['restarting', 2, [10, 7]]] as const) {
+      expect(terms.nearPrefixes(word, max, lengths), word).toEqual(lengths.map((n) => terms.near(word.slice(0, n), max)))
+    }
   })
 
   it('is smaller than the same index in lunr’s own format', () => {

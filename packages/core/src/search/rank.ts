@@ -161,9 +161,15 @@ function nearTerms(core: IndexCore, word: QueryWord): Map<string, number> {
     if (word.terms.has(term) || (word.prefix !== undefined && term.startsWith(word.prefix))) return
     if (distance < (near.get(term) ?? Infinity)) near.set(term, distance)
   }
+  // A stem that starts the typed word is read from the same walk (`certfic` from `certficate`).
+  const [first, second] = word.fuzzy
+  const together = first && second && first.term.startsWith(second.term) && first.editDistance === second.editDistance
+  const walks = together
+    ? core.terms.nearPrefixes(first.term, first.editDistance ?? 1, [first.term.length, second.term.length])
+    : word.fuzzy.map((clause) => core.terms.near(clause.term, clause.editDistance ?? 1))
+  for (const found of walks) for (const [term, distance] of found) add(term, distance)
   for (const clause of word.fuzzy) {
     const max = clause.editDistance ?? 1
-    for (const [term, distance] of core.terms.near(clause.term, max)) add(term, distance)
     for (const [full, stem] of Object.entries(stemOverrides)) {
       const distance = editDistance(full, clause.term, max)
       if (distance <= max && core.terms.has(stem)) add(stem, distance)

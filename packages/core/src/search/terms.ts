@@ -107,8 +107,17 @@ export class TermRanges {
    * or swap two neighbours), with their distance.
    */
   near(word: string, max: number): Map<string, number> {
-    const found = new Map<string, number>()
-    for (const range of this.ranges) if (range) nearIn(range.terms, word, max, found)
+    return this.nearPrefixes(word, max, [word.length])[0]!
+  }
+
+  /**
+   * Loaded terms within `max` edits of each of several prefixes of `word`
+   * (given by length), in one walk: the table of `word` holds the distances
+   * to its prefixes in its earlier columns.
+   */
+  nearPrefixes(word: string, max: number, lengths: readonly number[]): Map<string, number>[] {
+    const found = lengths.map(() => new Map<string, number>())
+    for (const range of this.ranges) if (range) nearIn(range.terms, word, max, lengths, found)
     return found
   }
 }
@@ -139,7 +148,13 @@ export function lowerBound(terms: readonly string[], term: string): number {
  * is long plus `max`, and when a row's smallest value is over `max`, no term
  * with that prefix can be near: the walk jumps past all of them.
  */
-function nearIn(terms: readonly string[], word: string, max: number, found: Map<string, number>): void {
+function nearIn(
+  terms: readonly string[],
+  word: string,
+  max: number,
+  lengths: readonly number[],
+  found: Map<string, number>[]
+): void {
   const width = word.length + 1
   const over = max + 1
   const deepest = word.length + max
@@ -204,11 +219,14 @@ function nearIn(terms: readonly string[], word: string, max: number, found: Map<
       continue
     }
     valid = depthLimit
-    if (term.length <= deepest && Math.abs(term.length - word.length) <= max) {
-      const distance = rows[term.length]![width - 1]!
+    for (let k = 0; k < lengths.length; k++) {
+      const length = lengths[k]!
+      if (term.length > deepest || Math.abs(term.length - length) > max) continue
+      const distance = rows[term.length]![length]!
       if (distance <= max) {
-        const known = found.get(term)
-        if (known === undefined || distance < known) found.set(term, distance)
+        const map = found[k]!
+        const known = map.get(term)
+        if (known === undefined || distance < known) map.set(term, distance)
       }
     }
     at++
