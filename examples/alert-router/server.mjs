@@ -3,16 +3,15 @@
 // for each alert. An example of using @runbook-kit/core from another tool.
 //
 //   node examples/alert-router/server.mjs --runbooks runbooks [--port 9095]
-//   node examples/alert-router/server.mjs --bundle bundle.json
+//   node examples/alert-router/server.mjs --bundle runbooks.bundle.json   (one file or split, a path or a URL)
 //
 // POST an Alertmanager webhook payload (version 4) to http://127.0.0.1:9095/alerts.
-import {readFile} from 'node:fs/promises'
 import {createServer} from 'node:http'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {loadBundle, search} from '@runbook-kit/core'
-import {buildBundle} from '@runbook-kit/core/node'
+import {search} from '@runbook-kit/core'
+import {buildBundle, readBundle} from '@runbook-kit/core/node'
 
 /** Largest request body read, in bytes. */
 const maxBody = 1024 * 1024
@@ -141,9 +140,9 @@ export function createHandler(index) {
   }
 }
 
-/** Load a bundle file or build one from a folder of runbooks. */
+/** Load a bundle (a path or URL; one file or split: every part is read) or build one from a folder of runbooks. */
 export async function openIndex({bundle, runbooks}) {
-  if (bundle) return loadBundle(await readFile(bundle, 'utf8')).index
+  if (bundle) return (await (await readBundle(bundle)).load()).index
   return (await buildBundle(runbooks, {cache: false})).index
 }
 

@@ -1,7 +1,7 @@
 // The widget's builds, imported by the root rollup.config.mjs (paths are relative to the repository root):
 //   packages/widget/dist/index.js        ESM for npm users: Lit and @runbook-kit/core stay imports; types in dist/types
 //   packages/widget/dist/runbook-kit.js  ESM for one <script type="module">: Lit, search and the <runbook-kit> shell
-//                                        (lunr, core's search), minified; it imports its chunks from its own folder:
+//                                        (core's search and bundle reader, no lunr), minified; it imports its chunks from its own folder:
 //   packages/widget/dist/runbook-kit.<name>-<hash>.js  the walkthrough, sessions, timeline and Markdown renderer,
 //                                        loaded when a runbook is opened (`import()` relative to the script's URL)
 //   packages/widget/dist/runbook-kit.iife.js  everything in one classic script, for pages without modules
@@ -37,6 +37,7 @@ function coreFromSource() {
       return [
         `export * from ${file('session/index.ts')}`,
         `export * from ${file('search/index.ts')}`,
+        `export * from ${file('bundle/index.ts')}`,
         `export {findParamTokens} from ${file('parse/commands/commands.ts')}`
       ].join('\n')
     }
@@ -44,82 +45,23 @@ function coreFromSource() {
 }
 
 /**
- * lunr 2.3.9 is UMD (CommonJS): wrap it as an ES module whose default export
- * is `module.exports`. Core runs only part of lunr in the browser: the
- * `Index` it assembles itself (core's `hydrate`, not `lunr.Index.load`),
- * `Vector` (BM25 scores), `TokenSet` (wildcard and fuzzy expansion),
- * `Pipeline`, `Token` and the Porter `stemmer`; it evaluates queries itself
- * (core's `evaluate`, not `idx.query()`) and tokenizes with its own
- * tokenizer and stop words. The parts it never runs are left out, for size,
- * each from its first line to the first line of what follows it.
+ * lunr only builds indexes (core's `search/build.ts`); the browser loads
+ * and searches the compact index without it. The one-file builds keep
+ * `lunr` out: it is external and side-effect free, so the builder's module
+ * is tree-shaken away with it, and a build whose code still imports lunr
+ * fails.
  */
-const lunrUnused = [
-  // \`lunr(config)\` builds an index with the Builder, and \`lunr.version\`: never used by core.
-  ['  var builder = new lunr.Builder', '}\n\nlunr.version'],
-  ['lunr.version = ', '/*!\n * lunr.utils'],
-  // utils.warn: only the pipeline's registry warns (see `lunrStubs`).
-  ['lunr.utils.warn = (function', 'lunr.utils.asString = function'],
-  // utils.asString, utils.clone, FieldRef, Set, idf: used by the builder and idx.query() only.
-  ['lunr.utils.asString = function', 'lunr.Token = function'],
-  // Token.clone and the tokenizer (core tokenizes itself).
-  ['lunr.Token.prototype.clone = function', 'lunr.Pipeline = function'],
-  // A pipeline is only registered and given to the index: core runs its functions itself.
-  ['lunr.Pipeline.load = function', 'lunr.Pipeline.prototype.add = function'],
-  ['lunr.Pipeline.prototype.after = function', 'lunr.Vector = function'],
-  // Vector arithmetic: core scores with its own query vectors (`evaluate`); it only makes field vectors.
-  ['lunr.Vector.prototype.positionForIndex = function', 'lunr.stemmer = '],
-  // The English stop word list and the trimmer (core filters with its own list).
-  ['lunr.generateStopWordFilter = function', 'lunr.TokenSet = function'],
-  // TokenSet.fromArray, its Builder and toString (core builds the index's token set itself: `termSet`).
-  ['lunr.TokenSet.fromArray = function', 'lunr.TokenSet.fromFuzzyString = function'],
-  ['lunr.TokenSet.prototype.toString = function', 'lunr.TokenSet.prototype.intersect = function'],
-  ['lunr.TokenSet.Builder = function', 'lunr.Index = function'],
-  // idx.search, idx.query, idx.toJSON, Index.load, Builder, MatchData, Query and the query-string
-  // parser (core builds queries itself because the parser throws on everyday text).
-  ['lunr.Index.prototype.search = function', '/**\n   * export the module via AMD']
-]
-
-/**
- * Parts of lunr that core calls in the browser but whose work nobody uses
- * there, replaced (first line to the first line of what follows) by the
- * little that is. A pipeline is registered and handed to `new lunr.Index`,
- * but never run, loaded or serialized in the browser (those are in
- * `lunrUnused`): the registry of named functions and its warnings go; a
- * pipeline still holds its functions and a registered function its label.
- */
-const lunrStubs = [
-  [
-    'lunr.Pipeline = function',
-    'lunr.Vector = function',
-    'lunr.Pipeline = function () {\n  this._stack = [];\n};\n\n' +
-      'lunr.Pipeline.registerFunction = function (fn, label) {\n  fn.label = label;\n};\n\n' +
-      'lunr.Pipeline.prototype.add = function () {\n  this._stack.push.apply(this._stack, arguments);\n};\n\n'
-  ]
-]
-
-/** lunr as an ES module without the parts in `lunrUnused` and with `lunrStubs` (test/widget/lunr-trim.test.ts checks searches match). */
-function lunrAsEsm() {
+function noLunr() {
   return {
-    name: 'runbook-kit-lunr-esm',
-    transform(code, id) {
-      if (!/[\\/]node_modules[\\/]lunr[\\/]lunr\.js$/.test(id)) return null
-      let trimmed = code
-      for (const [from, to, stub = ''] of [...lunrUnused, ...lunrStubs]) {
-        const start = trimmed.indexOf(from)
-        const end = trimmed.indexOf(to, start)
-        if (start < 0 || end < 0) {
-          trimmed = undefined
-          break
+    name: 'runbook-kit-no-lunr',
+    resolveId(id) {
+      return id === 'lunr' ? {id, external: true, moduleSideEffects: false} : null
+    },
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.imports.includes('lunr')) {
+          this.error(`${chunk.fileName} imports lunr: browser code must not reach core's index builder (search/build.ts)`)
         }
-        trimmed = trimmed.slice(0, start) + stub + trimmed.slice(end)
-      }
-      if (trimmed === undefined) this.warn('lunr.js is not the expected 2.3.9 source: bundled whole')
-      else code = trimmed
-      // Its section notices (\`/*!\`) would survive minification: the banner carries lunr's copyright once.
-      code = code.replaceAll('/*!', '/*')
-      return {
-        code: `var module = {exports: {}}, exports = module.exports, define;\n${code}\nexport default module.exports;\n`,
-        map: null
       }
     }
   }
@@ -188,7 +130,7 @@ const treeshake = {
 }
 
 const banner =
-  '/*! @runbook-kit/widget | MIT | bundles Lit (BSD-3-Clause, Copyright Google LLC) and lunr (MIT, Copyright (C) 2020 Oliver Nightingale) */'
+  '/*! @runbook-kit/widget | MIT | bundles Lit (BSD-3-Clause, Copyright Google LLC) and stemmer (MIT, Copyright (c) 2014 Titus Wormer) */'
 
 // `pure_getters`: terser may drop or reorder a property read as if it had no side effect. Safe here:
 // the getters this bundle reads (Session's copies, Lit's, the DOM's) only return values, and no code
@@ -237,10 +179,10 @@ function manifest() {
   }
 }
 
-/** The browser builds: core's browser parts from source (TypeScript, no declarations), lunr trimmed, minified. */
+/** The browser builds: core's browser parts from source (TypeScript, no declarations), no lunr, minified. */
 const oneFilePlugins = ({global = false} = {}) => [
   coreFromSource(),
-  lunrAsEsm(),
+  noLunr(),
   nodeResolve({browser: true, exportConditions: ['production']}),
   typescript({tsconfig: 'packages/widget/tsconfig.onefile.json'}),
   collapseTemplateWhitespace(),

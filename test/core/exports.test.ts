@@ -13,6 +13,7 @@ const browserSafe = [
   'createLocalStorageStore',
   'createMemoryStore',
   'createSession',
+  'fetchBundle',
   'findParamTokens',
   'formatDiagnostic',
   'formatDuration',
@@ -43,7 +44,7 @@ describe('exports', () => {
 
   it('@runbook-kit/core/node adds file loading, the file store and the CLI', () => {
     expect(Object.keys(node).sort()).toEqual(
-      [...browserSafe, 'buildBundle', 'createFileStore', 'loadDefaults', 'loadRunbook', 'loadRunbooks', 'main'].sort()
+      [...browserSafe, 'buildBundle', 'createFileStore', 'loadDefaults', 'loadRunbook', 'loadRunbooks', 'main', 'readBundle', 'writeBundle', 'writeDefaults'].sort()
     )
   })
 })

@@ -26,7 +26,7 @@ const documents = [
   'README.md',
   'packages/core/README.md',
   'packages/widget/README.md',
-  ...['diagnostics', 'reliability', 'runbook-format', 'runbook-library', 'search', 'security', 'sessions', 'widget'].map((name) => `docs/${name}.md`)
+  ...['bundles', 'diagnostics', 'reliability', 'runbook-format', 'runbook-library', 'search', 'security', 'sessions', 'widget'].map((name) => `docs/${name}.md`)
 ]
 
 const languages = new Map([

@@ -152,6 +152,25 @@ describe('alert-router example', () => {
     expect(body.results).toHaveLength(4)
   })
 
+  it('serves from a split bundle that runbook build wrote', async () => {
+    const {main} = await import('@runbook-kit/core/node')
+    const quiet = {write: () => true}
+    const io = {stdout: quiet, stderr: quiet, stdin: process.stdin, cwd: scratch, env: {}}
+    expect(await main(['build', 'runbooks', '-o', 'split/runbooks.bundle.json', '--split', '--no-cache'], io)).toBeLessThan(2)
+    const {openIndex, createRouter} = (await import(server)) as {
+      openIndex: (source: {bundle: string}) => Promise<{runbooks: Array<{id: string}>}>
+      createRouter: (index: unknown) => (alert: object) => {runbook: {id: string} | null; reason: string}
+    }
+    const index = await openIndex({bundle: path.join(scratch, 'split/runbooks.bundle.json')})
+    expect(index.runbooks.map((runbook) => runbook.id)).toContain('kubepodcrashlooping')
+    const route = createRouter(index)
+    expect(route({labels: {alertname: 'KubePodCrashLooping'}})).toMatchObject({runbook: {id: 'kubepodcrashlooping'}, reason: 'alertname'})
+    expect(route({labels: {alertname: 'PrintQueueStuck'}, annotations: {summary: 'Print jobs stuck in the queue'}})).toMatchObject({
+      runbook: {id: 'printer-offline'},
+      reason: 'search'
+    })
+  })
+
   it('listens on 127.0.0.1 only', () => {
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
   })

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest'
 import {buildIndex, loadIndex, parseRunbook, search, type Runbook} from '@runbook-kit/core'
-import lunr from 'lunr'
-import {indexInternals} from '../../packages/core/src/search/build.js'
+import {lunrBuilder} from '../../packages/core/src/search/build.js'
+import {decodePostings} from '../../packages/core/src/search/codec.js'
+import {TermRanges} from '../../packages/core/src/search/terms.js'
 import {editDistance} from '../../packages/core/src/search/search.js'
 
 const printer = `---
@@ -252,46 +253,69 @@ describe('serialized index', () => {
   it('refuses another version, shape or set of runbooks', () => {
     const json = index.toJSON()
     expect(() => loadIndex({...json, version: 99}, runbooks)).toThrow(/runbook-kit: index version 99/)
+    // The layout of Runbook Kit before the compact index: rebuild the bundle.
+    expect(() => loadIndex({version: 1, documents: json.documents, fields: ['t', 's', 'g', 'b', 'c'], terms: [], postings: []} as never, runbooks)).toThrow(
+      /runbook-kit: index version 1 is not supported \(expected 2\): rebuild the bundle/
+    )
+    expect(() => loadIndex({...json, terms: [...json.terms].reverse()}, runbooks)).toThrow(/"terms" must be sorted/)
     expect(() => loadIndex({...json, postings: [[9, 1, 0, 1]]} as never, runbooks)).toThrow(/postings/)
     expect(() => loadIndex(json, runbooks.slice(1))).toThrow(/built from other runbooks/)
     expect(() => loadIndex(null as never, runbooks)).toThrow(/must be an object/)
   })
 
-  it('registers its pipeline so a plain lunr serialization loads', () => {
-    const plain = JSON.parse(JSON.stringify(indexInternals(index).lunr))
-    expect(plain.pipeline).toEqual(['runbookKitStopWordFilter', 'runbookKitStemmer'])
-    const reloaded = lunr.Index.load(plain)
-    expect(reloaded.search('spooler').length).toBeGreaterThan(0)
+  it('holds lunr’s BM25 weights: per term and document, the sum of its field vector entries (to 6%)', () => {
+    const {builder} = lunrBuilder(runbooks)
+    const idx = builder.build() as unknown as {invertedIndex: Record<string, {_index: number}>; fieldVectors: Record<string, {elements: number[]}>}
+    const json = index.toJSON()
+    const termOf: string[] = []
+    for (const [term, posting] of Object.entries(idx.invertedIndex)) termOf[posting._index] = term
+    const expected = new Map<string, number>()
+    for (const [fieldRef, vector] of Object.entries(idx.fieldVectors)) {
+      const doc = Number(fieldRef.slice(fieldRef.indexOf('/') + 2))
+      for (let i = 0; i < vector.elements.length; i += 2) {
+        const key = `${termOf[vector.elements[i]!]}@${doc}`
+        expected.set(key, (expected.get(key) ?? 0) + vector.elements[i + 1]!)
+      }
+    }
+    expect(json.terms).toEqual(Object.keys(idx.invertedIndex).sort())
+    let compared = 0
+    json.terms.forEach((term, t) => {
+      const postings = decodePostings(json.postings[t]!, json.documents)!
+      const largest = Math.max(...postings.docs.map((doc) => expected.get(`${term}@${doc}`) ?? 0))
+      postings.docs.forEach((doc, k) => {
+        const weight = expected.get(`${term}@${doc}`)
+        expect(weight, `${term}@${doc}`).toBeDefined()
+        // Kept to ±6% (a weight under a 25th of the term's largest counts as at least that).
+        if (weight! >= 0.002 && weight! >= largest / 25) expect(Math.abs(postings.weights[k]! / weight! - 1), `${term}@${doc}`).toBeLessThan(0.06)
+        else expect(postings.weights[k]!).toBeGreaterThanOrEqual(weight! * 0.94)
+        compared++
+      })
+    })
+    expect(compared).toBe(expected.size)
   })
 
-  it('has the token set lunr’s builder makes: same terms, same edge order, equal subtrees shared', () => {
-    type Node = {final: boolean; edges: Record<string, Node>}
-    // @types/lunr leaves out `Index#tokenSet` and the static `TokenSet.fromArray` and `fromString`.
-    const sets = lunr.TokenSet as unknown as {fromArray(sorted: string[]): lunr.TokenSet; fromString(text: string): lunr.TokenSet}
-    const ours = (indexInternals(index).lunr as unknown as {tokenSet: lunr.TokenSet}).tokenSet
-    const theirs = sets.fromArray(index.toJSON().terms.slice().sort())
-    expect(ours.toArray()).toEqual(theirs.toArray())
-    /** Every node's finality and edge labels, in walk order, and the number of distinct nodes. */
-    const shape = (root: lunr.TokenSet) => {
-      const seen = new Set<Node>()
-      const out: string[] = []
-      const walk = (node: Node) => {
-        out.push(`${node.final ? 1 : 0}${Object.keys(node.edges).join('')}`)
-        seen.add(node)
-        for (const edge of Object.keys(node.edges)) walk(node.edges[edge]!)
+  it('finds the terms within a typo or two as a scan of every term does', () => {
+    const terms = new TermRanges([''], index.documentCount)
+    const json = index.toJSON()
+    terms.ranges[0] = {terms: json.terms, postings: json.postings, decoded: []}
+    for (const [word, max] of [['spooelr', 1], ['pinter', 1], ['printr', 2], ['offboardng', 2], ['adress', 1], ['zzzz', 1], ['192.168', 1]] as const) {
+      const scanned = new Map<string, number>()
+      for (const term of json.terms) {
+        const distance = editDistance(term, word, max)
+        if (distance <= max) scanned.set(term, distance)
       }
-      walk(root as unknown as Node)
-      return {out, nodes: seen.size}
+      expect(terms.near(word, max), word).toEqual(scanned)
     }
-    expect(shape(ours)).toEqual(shape(theirs))
-    for (const q of ['spool*', 'print*', '192*', '*']) {
-      expect(ours.intersect(sets.fromString(q)).toArray(), q).toEqual(theirs.intersect(sets.fromString(q)).toArray())
+    expect(terms.near('spooelr', 1).get('spooler')).toBe(1)
+    // Prefixes of the word, from the same walk.
+    for (const [word, max, lengths] of [['spoolers', 2, [8, 5, 6]], ['printr', 1, [6, 5]], ['restarting', 2, [10, 7]]] as const) {
+      expect(terms.nearPrefixes(word, max, lengths), word).toEqual(lengths.map((n) => terms.near(word.slice(0, n), max)))
     }
   })
 
   it('is smaller than the same index in lunr’s own format', () => {
     const ours = JSON.stringify(index).length
-    const theirs = JSON.stringify(indexInternals(index).lunr).length
+    const theirs = JSON.stringify(lunrBuilder(runbooks).builder.build()).length
     expect(ours).toBeLessThan(theirs / 2)
   })
 })

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {tokenize} from '@runbook-kit/core'
 import {isStopWord, normalizeTerm, stem} from '../../packages/core/src/search/pipeline.js'
+import {tokenizeFor} from '../../packages/core/src/search/tokenize.js'
 
 const terms = (text: string) => tokenize(text).map((t) => t.term)
 const wholes = (text: string) => tokenize(text).filter((t) => !t.part).map((t) => t.term)
@@ -108,5 +109,44 @@ describe('pipeline', () => {
     expect(stem('connections')).toBe(stem('connection'))
     expect(stem('looping')).toBe(stem('loop'))
     expect(stem('pinging')).toBe('ping')
+  })
+})
+
+describe('tokenizeFor', () => {
+  const texts = [
+    'Restart the print spooler on PRINT-SRV01, then run Get-PrintJob | Remove-PrintJob.',
+    'KubePodCrashLooping: pod crash looping in kube-system; see ERR_CONNECTION_REFUSED at 192.168.1.1',
+    'Wi-Fi drops; ΑΣΑ and İstanbul; --dry-run C:\\Windows\\System32 printers printing'
+  ]
+  it('keeps every token whose first two letters are wanted, as tokenize gives it', () => {
+    for (const text of texts) {
+      for (const heads of [new Set(['pr', 'ku']), new Set(['re', 'cr', '19']), new Set(['wi', 'as', 'i̇s', 'dr'])]) {
+        const wanted = (t: {term: string}) => heads.has(t.term.slice(0, 2))
+        const some = tokenizeFor(text, heads)
+        expect(some.filter(wanted), text).toEqual(tokenize(text).filter(wanted))
+        // Only tokens of tokenize, in its order.
+        const all = tokenize(text).map((t) => JSON.stringify(t))
+        let at = 0
+        for (const token of some) {
+          at = all.indexOf(JSON.stringify(token), at)
+          expect(at, JSON.stringify(token)).toBeGreaterThanOrEqual(0)
+        }
+      }
+    }
+  })
+})
+
+describe('tokenizeFor over generated text', () => {
+  it('gives every token tokenize gives whose first two letters are wanted', () => {
+    const pieces = ['HTTPServer', 'podCrash', 'IPv6', 'macOS', 'are', 'there', 'print', 'Printer', 'PRINT-SRV01', 'Get-PrintJob', 're-add', 'Wi-Fi', '192.168.1.1', '--dry-run', 'C:\\Windows',
+      'a..b', 'x--', '-', '--', '::', 'prx.', 'KubePodCrashLooping', 'e-mail', 'pr', 'p', 'ĀΣ', 'spooler.', '(print)', 'x/y/pr']
+    let seed = 7
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({length: 1 + Math.floor(next() * 12)}, () => pieces[Math.floor(next() * pieces.length)]).join(next() < 0.5 ? ' ' : '')
+      const heads = new Set(['pr', 're', 'wi', '19', 'dr', 'ku', 'cr', 'sp'].filter(() => next() < 0.5))
+      const wanted = (t: {term: string}) => heads.has(t.term.slice(0, 2))
+      expect(tokenizeFor(text, heads).filter(wanted), `${text} ${[...heads]}`).toEqual(tokenize(text).filter(wanted))
+    }
   })
 })

@@ -28,6 +28,8 @@ import type {Command, Runbook, Step} from './types.js'
 export const bundleFormat = 'runbook-kit/bundle'
 /** The bundle version this library writes; it reads this one and every earlier one. */
 export const bundleVersion = 2
+/** The version of a split bundle's entry (`layout: "split"`), read by `fetchBundle`, not {@link openBundle}. */
+export const splitBundleVersion = 3
 
 /** The fields of a runbook that lists, filters and search results show. */
 export type RunbookSummary = Pick<Runbook, 'id' | 'title' | 'description' | 'hash' | 'meta'>
@@ -180,13 +182,19 @@ function open(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new TypeError(`runbook-kit: bundle must be an object, not ${describe(value)}`)
   }
-  const bundle = value as Partial<Record<keyof RunbookBundle, unknown>>
+  const bundle = value as Partial<Record<keyof RunbookBundle | 'layout', unknown>>
   if (bundle.format !== bundleFormat) {
     throw new TypeError(`runbook-kit: bundle.format must be "${bundleFormat}", not ${describe(bundle.format)}`)
   }
   const version = bundle.version
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     throw new TypeError(`runbook-kit: bundle.version must be an integer, not ${describe(version)}`)
+  }
+  if (version === splitBundleVersion && bundle.layout === 'split') {
+    throw new TypeError(
+      'runbook-kit: bundle is split into an entry and parts (version 3): open it with fetchBundle(url), ' +
+        'or readBundle(path) of @runbook-kit/core/node'
+    )
   }
   if (version > bundleVersion) {
     throw new TypeError(
@@ -244,7 +252,7 @@ function open(
 }
 
 /** A runbook of a version 2 bundle, whole again. */
-function unbundleRunbook(entry: BundledRunbook, i: number): Runbook {
+export function unbundleRunbook(entry: BundledRunbook, i: number): Runbook {
   let body: unknown
   try {
     body = JSON.parse(entry.body)
@@ -261,7 +269,7 @@ function unbundleRunbook(entry: BundledRunbook, i: number): Runbook {
 }
 
 /** What is wrong with a runbook's summary in a bundle (as `.path message`), or `undefined`. */
-function checkSummary(value: unknown, version: number): string | undefined {
+export function checkSummary(value: unknown, version: number): string | undefined {
   if (!isObject(value)) return ` must be a runbook object, not ${describe(value)}`
   for (const key of ['id', 'title'] as const) {
     if (typeof value[key] !== 'string') return `.${key} must be a string, not ${describe(value[key])}`
@@ -280,7 +288,7 @@ function checkSummary(value: unknown, version: number): string | undefined {
 }
 
 /** What is wrong with a runbook in a bundle (as `.path message`), or `undefined`. */
-function checkRunbook(value: unknown): string | undefined {
+export function checkRunbook(value: unknown): string | undefined {
   if (!isObject(value)) return ` must be a runbook object, not ${describe(value)}`
   for (const key of ['id', 'title', 'start'] as const) {
     if (typeof value[key] !== 'string') return `.${key} must be a string, not ${describe(value[key])}`
@@ -309,8 +317,14 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const isRoot = (value: unknown): boolean =>
   isObject(value) && value.type === 'root' && Array.isArray(value.children)
 
+/** The summary of a runbook or a bundle's entry for it (its fields of {@link RunbookSummary} only). */
+export function toSummary(entry: RunbookSummary): RunbookSummary {
+  const {id, title, description, hash, meta} = entry
+  return {id, title, ...(description === undefined ? {} : {description}), hash, meta}
+}
+
 /** A runbook as a version 2 bundle stores it: the summary, and the rest without source positions as JSON text. */
-function bundleRunbook(runbook: Runbook): BundledRunbook {
+export function bundleRunbook(runbook: Runbook): BundledRunbook {
   const rest: Record<string, unknown> = {...runbook}
   for (const key of summaryKeys) delete rest[key]
   rest.intro = stripTree(runbook.intro)

@@ -1,10 +1,12 @@
 /**
- * Search: a lunr index over runbooks and steps.
+ * Search: an index built with lunr, searched through its compact form.
  *
  * @module
  */
-export {buildIndex, loadIndex} from './build.js'
-export type {BuildIndexOptions, SearchIndex, SerializedIndex} from './build.js'
+export {buildIndex} from './build.js'
+export type {BuildIndexOptions} from './build.js'
+export {loadIndex} from './model.js'
+export type {SearchIndex, SerializedIndex} from './model.js'
 export {search} from './search.js'
 export type {HighlightRange, SearchOptions, SearchResult, Snippet} from './search.js'
 export {tokenize} from './tokenize.js'

@@ -1,19 +1,21 @@
 /**
- * Stop words and stemming for IT text, as lunr pipeline functions.
+ * Stop words and stemming for IT text: the one normalization of terms, run
+ * by lunr's builder on documents (`./build.js`) and by the query side on
+ * what is typed, so both always meet.
  *
  * lunr's defaults drop words that matter here (`it`, `on`, `off`, `not`,
  * `no`, `up`, `down`) and stem names out of shape (DNS → `dn`, Windows →
  * `window`, iOS → `io`, AWS → `aw`, printing → `print` but printer →
- * `printer`). The functions here are registered with
- * `lunr.Pipeline.registerFunction`, so a serialized index that names them
- * loads with `lunr.Index.load` as soon as this module has run.
+ * `printer`). Stems come from the `stemmer` package (Martin Porter's
+ * algorithm, as lunr's stemmer; an ES module of 4 KB that the browser
+ * loads without lunr).
  *
  * The decision to stem looks at the lower-cased term only, so a document's
  * `DNS` and a query's `dns` always become the same term.
  *
  * @module
  */
-import lunr from './lunr.js'
+import {stemmer as porter} from 'stemmer'
 
 /** Words too common to search for. Short, on purpose: IT words stay. */
 const stopWords = new Set(
@@ -43,8 +45,6 @@ export const stemOverrides: Record<string, string> = {
   installer: 'instal',
   mounter: 'mount'
 }
-
-const porter = (word: string): string => lunr.stemmer(new lunr.Token(word, {})).toString()
 
 /**
  * Whether `term` (lower case) is a stop word.
@@ -107,20 +107,3 @@ export function normalizeTerm(term: string): string | undefined {
 /** Terms remembered by {@link normalizeTerm} and {@link stem}; a real vocabulary fits. */
 const maxCached = 200_000
 const normalizeCache = new Map<string, string>()
-
-/** lunr pipeline function: drops stop words. */
-export const stopWordFilter: lunr.PipelineFunction = (token) =>
-  isStopWord(token.toString()) ? null : token
-
-/** lunr pipeline function: stems like {@link stem}. */
-export const stemmer: lunr.PipelineFunction = (token) => token.update((s) => stem(s))
-
-lunr.Pipeline.registerFunction(stopWordFilter, 'runbookKitStopWordFilter')
-lunr.Pipeline.registerFunction(stemmer, 'runbookKitStemmer')
-
-/** A new pipeline with both functions, for building and searching. */
-export function createPipeline(): lunr.Pipeline {
-  const pipeline = new lunr.Pipeline()
-  pipeline.add(stopWordFilter, stemmer)
-  return pipeline
-}

@@ -4,9 +4,9 @@
  * names it. The reader fetches only what is asked for (summaries for the
  * first screen, the index parts a query needs, a runbook when it is opened).
  */
-import {type BundleReader, fetchBundle} from './one-file-reader.js'
+import {type BundleReader, fetchBundle} from './core.js'
 
-export type {BundleReader, BundleSearchResult} from './one-file-reader.js'
+export type {BundleReader, BundleSearchResult} from './core.js'
 
 /** A fetched and opened bundle. */
 export type Library = BundleReader

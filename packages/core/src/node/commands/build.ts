@@ -1,21 +1,28 @@
-import {mkdir, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {formatDiagnostic} from '../../diagnostics.js'
 import {parseCommandArgs, UsageError} from '../args.js'
 import {buildBundle} from '../bundle.js'
 import {isUnreadable} from '../files.js'
 import type {CliCommand} from '../io.js'
+import {type WriteBundleResult, writeBundle, writeDefaults} from '../write-bundle.js'
 
-const help = `Usage: runbook build <dir> -o <bundle.json> [--cache <dir> | --no-cache] [--quiet]
+const help = `Usage: runbook build <dir> -o <bundle.json> [--split | --no-split] [--cache <dir> | --no-cache] [--quiet]
 
 Parse every runbook in <dir>, resolve links between them, index them for search
-and write one bundle file (runbooks + search index) for the widget or any tool.
+and write a bundle (runbooks + search index) for the widget or any tool.
+
+A bundle larger than ${writeDefaults.splitAbove / 1024} KiB is split: <bundle.json> then holds what the
+first screen needs, and the rest is in content-hashed parts in a folder beside
+it (runbooks.bundle.json → runbooks.bundle/), fetched as needed. Parts that no
+longer belong to this build or the one before are removed from that folder.
 
 Unchanged files are read from a cache keyed by their content
 (default node_modules/.cache/runbook-kit).
 
 Options:
   -o, --output <file>  where to write the bundle (required)
+  --split              always split the bundle
+  --no-split           always write one file
   --cache <dir>        cache folder
   --no-cache           parse every file
   --quiet              print errors only
@@ -36,8 +43,11 @@ export const buildCommand: CliCommand = {
       output: {type: 'string', short: 'o'},
       cache: {type: 'string'},
       'no-cache': {type: 'boolean'},
+      split: {type: 'boolean'},
+      'no-split': {type: 'boolean'},
       quiet: {type: 'boolean'}
     })
+    if (values.split && values['no-split']) throw new UsageError(`--split and --no-split cannot be used together\n\n${help}`)
     if (positionals.length !== 1) throw new UsageError(`expected one folder\n\n${help}`)
     if (!values.output) throw new UsageError(`missing -o <bundle.json>\n\n${help}`)
     const started = Date.now()
@@ -59,11 +69,12 @@ export const buildCommand: CliCommand = {
       for (const diagnostic of unreadable) io.stderr.write(formatDiagnostic(diagnostic) + '\n')
       return 2
     }
-    const text = JSON.stringify(result.bundle)
     const output = path.resolve(io.cwd, values.output)
+    let written: WriteBundleResult
     try {
-      await mkdir(path.dirname(output), {recursive: true})
-      await writeFile(output, text)
+      written = await writeBundle(output, result.bundle, result.index, {
+        split: values.split ? true : values['no-split'] ? false : undefined
+      })
     } catch (error) {
       throw new Error(`cannot write ${values.output}: ${(error as Error).message}`)
     }
@@ -77,7 +88,8 @@ export const buildCommand: CliCommand = {
     const steps = result.runbooks.reduce((sum, runbook) => sum + runbook.steps.length, 0)
     io.stderr.write(
       `${plural(result.runbooks.length, 'runbook')}, ${plural(steps, 'step')} → ${values.output} ` +
-        `(${(text.length / 1024).toFixed(1)} KiB, ${result.cached} cached, ${Date.now() - started} ms); ` +
+        `(${(written.bytes / 1024).toFixed(1)} KiB${written.split ? ` + ${plural(written.parts, 'part')} in ${path.join(path.dirname(values.output), path.basename(written.folder!))}/` : ''}` +
+        `, ${result.cached} cached, ${Date.now() - started} ms); ` +
         `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}\n`
     )
     return errors.length > 0 ? 1 : 0

@@ -1,13 +1,12 @@
-import {readFile, stat} from 'node:fs/promises'
+import {stat} from 'node:fs/promises'
 import path from 'node:path'
-import {loadBundle} from '../../bundle.js'
 import {formatDiagnostic} from '../../diagnostics.js'
-import type {SearchIndex} from '../../search/build.js'
 import {type SearchResult, search} from '../../search/search.js'
 import {parseCommandArgs, UsageError} from '../args.js'
 import {buildBundle} from '../bundle.js'
 import {isUnreadable} from '../files.js'
 import type {CliCommand} from '../io.js'
+import {readBundle} from '../read-bundle.js'
 
 const help = `Usage: runbook search <bundle.json|dir> "<query>" [--json] [--limit <n>]
 
@@ -37,8 +36,7 @@ export const searchCommand: CliCommand = {
     const limit = values.limit === undefined ? 10 : Number(values.limit)
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit needs a positive number, not "${values.limit}"`)
     const [source, ...words] = positionals as [string, ...string[]]
-    const index = await open(source, io.cwd)
-    const results = search(index, words.join(' '), {limit})
+    const results = await searchSource(source, words.join(' '), limit, io.cwd)
     if (values.json) {
       io.stdout.write(JSON.stringify(results, null, 2) + '\n')
     } else if (results.length === 0) {
@@ -51,7 +49,8 @@ export const searchCommand: CliCommand = {
   }
 }
 
-async function open(source: string, cwd: string): Promise<SearchIndex> {
+/** Results from a folder (indexed now) or a bundle (one file or split: only the parts the query needs are read). */
+async function searchSource(source: string, query: string, limit: number, cwd: string): Promise<SearchResult[]> {
   const absolute = path.resolve(cwd, source)
   let info
   try {
@@ -63,12 +62,14 @@ async function open(source: string, cwd: string): Promise<SearchIndex> {
     const built = await buildBundle(absolute, {cwd})
     const problem = built.diagnostics.find(isUnreadable)
     if (problem) throw new Error(formatDiagnostic(problem))
-    return built.index
+    return search(built.index, query, {limit})
   }
   try {
-    return loadBundle(await readFile(absolute, 'utf8')).index
+    const reader = await readBundle(absolute, {cwd})
+    // The summary is for widgets; the CLI prints (and --json gives) plain search results.
+    return (await reader.search(query, {limit})).map(({summary, ...result}) => (void summary, result))
   } catch (error) {
-    throw new Error(`${source}: ${(error as Error).message.replace(/^runbook-kit: /, '')}`)
+    throw new Error((error as Error).message.replace(/^runbook-kit: /, ''))
   }
 }
 

@@ -1,38 +1,37 @@
 /**
  * Which runbook `runbook run` walks: one from a bundle (any version
- * `runbook build` writes, read by `openBundle`), a Markdown file or a folder.
+ * `runbook build` writes, one file or split, read by `readBundle`), a
+ * Markdown file or a folder.
  *
  * @module
  */
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
-import {openBundle, type OpenedBundle} from '../../../bundle.js'
 import {formatDiagnostic} from '../../../diagnostics.js'
 import type {Runbook} from '../../../types.js'
 import {UsageError} from '../../args.js'
 import type {CliIo} from '../../io.js'
 import {loadRunbooks} from '../../load.js'
+import {readBundle} from '../../read-bundle.js'
 
 /**
  * The runbook to walk: from a bundle (`.json`, any version `runbook build`
- * writes, read by `openBundle`), or from a Markdown file or a folder.
+ * writes, read by `readBundle`), or from a Markdown file or a folder.
  */
 export async function readRunbook(file: string, id: string | undefined, io: CliIo): Promise<Runbook> {
   if (/\.json$/i.test(file)) {
-    let text: string
+    let runbook: Runbook
     try {
-      text = await readFile(path.resolve(io.cwd, file), 'utf8')
+      const bundle = await readBundle(file, {cwd: io.cwd})
+      const found = id === undefined || !(await bundle.has(id)) ? undefined : await bundle.runbook(id)
+      if (found) runbook = found
+      else {
+        // Without --runbook (or with one the bundle lacks), the ids it has are read to pick or to list.
+        const ids = (await bundle.summaries()).map((summary) => summary.id)
+        runbook = (await bundle.runbook(pickRunbook(ids, id, file)))!
+      }
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as Error).message}`)
+      if (error instanceof UsageError) throw error
+      throw new UsageError((error as Error).message.replace(/^runbook-kit: /, ''))
     }
-    let bundle: OpenedBundle
-    try {
-      bundle = openBundle(text)
-    } catch (error) {
-      throw new UsageError(`${file}: ${(error as Error).message.replace(/^runbook-kit: /, '')}`)
-    }
-    const ids = bundle.summaries.map((summary) => summary.id)
-    const runbook = bundle.runbook(pickRunbook(ids, id, file))!
     if (runbook.steps.length === 0) throw new UsageError(`runbook "${runbook.id}" in ${file} has no steps`)
     return runbook
   }
