@@ -314,7 +314,7 @@ describe('<runbook-search> with an asynchronous bundle reader', () => {
     const element = await searchBox()
     const library = await fetchLibrary('/runbooks.bundle.json')
     const real = library.search.bind(library)
-    const held: Array<{query: string; signal: AbortSignal | undefined; release: () => void; fail: (error: Error) => void}> = []
+    const held: Array<{query: string; signal: {readonly aborted: boolean} | undefined; release: () => void; fail: (error: Error) => void}> = []
     vi.spyOn(library, 'search').mockImplementation(
       (query, options) =>
         new Promise((resolve, reject) => {
