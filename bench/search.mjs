@@ -1,4 +1,4 @@
-// Benchmark: our lunr index against MiniSearch (and stock lunr, for reference).
+// Benchmark: our index (built by lunr.Builder, searched in its compact form) against MiniSearch (and stock lunr, for reference).
 //
 // For two document sets, the corpus (RUNBOOK_CORPUS, default ../shared/corpus)
 // and 20,000 generated steps, each engine indexes the same documents (one per
@@ -8,7 +8,7 @@
 // serialized size (raw and gzip), load time (JSON.parse included), heap of
 // the loaded index, and query latency p50/p99 over a fixed query mix (prefix
 // on the last word, one typo allowed in words of 5+ letters). "ours" is the
-// whole `search()` (with snippets); "ours (lunr)" its lunr query alone.
+// whole `search()` (with snippets); "ours (limit 1)" the same with one snippet.
 // Ratios are ours / MiniSearch: the goal is ≤ 1.0.
 //
 //   npm run build && node bench/search.mjs [--steps 20000] [--rounds 5] [--corpus DIR] [--json]
