@@ -25,6 +25,7 @@ import {type FoundLink, idFromPath, linksIn, slugText} from './links/links.js'
 import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
+import {loopBacksIn} from './branches/loop-back.js'
 import {paragraphCuts} from './guards/paragraphs.js'
 import {readBoldHeadings} from './structure/bold-headings.js'
 import {alternativeJoins} from './branches/alternatives.js'
@@ -458,6 +459,16 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         unconditional = true
       }
     }
+    // "[Update the plan](#plan) and repeat until closure": back to an earlier step, beside going on.
+    for (const loop of loopBacksIn(unit.nodes, definitions, choices?.list)) {
+      if (edgeLinks.has(loop.link.node) || loop.link.target.type !== 'anchor') continue
+      const to = resolveAnchor(loop.link.target.anchor)
+      const target = to === undefined ? -1 : ids.indexOf(to)
+      if (target === -1 || target >= index || step.edges.some((edge) => edge.to === to && edge.runbook === undefined)) continue
+      edgeLinks.add(loop.link.node)
+      step.edges.push({kind: 'choice', rule: 'loop-back', to, label: loop.label})
+      conditional = true
+    }
     // "YES → … / NO → …" covers every answer: the step does not go on by itself.
     const answers = new Set(step.edges.filter((edge) => edge.rule === 'step-reference').map((edge) => edge.label))
     if (answers.has('Yes') && answers.has('No')) unconditional = true
@@ -485,14 +496,22 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   // "If …" runs: the unit before the run decides; each branch joins after the run.
   const joins = new Map<number, number | undefined>()
   for (const run of ifRuns(units)) {
-    const decider = steps[run.decider]!
+    const decider = steps[run.decider]! as StepDraft
+    // A lone "If" step is optional, unless the step before already chose its ways on.
+    if (run.optional && (!decider.continues || joins.has(run.decider))) continue
     for (const {index: member, label} of run.branches) {
-      decider.edges.push({kind: 'choice', rule: 'if-headings', to: ids[member]!, label})
+      decider.edges.push({kind: 'choice', rule: run.optional ? 'fallback-heading' : 'if-headings', to: ids[member]!, label})
       joins.set(member, run.join)
       // A warning before the branches covers every branch.
       warned[member] ||= warned[run.decider]!
     }
-    ;(decider as StepDraft).continues = false
+    if (run.optional) {
+      // "Otherwise, continue" past it.
+      joins.set(run.decider, run.join)
+      decider.conditional = true
+    } else {
+      decider.continues = false
+    }
   }
 
   // Destructive commands need a warning in their step (or before their branches).
