@@ -26,6 +26,7 @@ import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
 import {loopBacksIn} from './branches/loop-back.js'
+import {symptomRuns} from './branches/symptom-sections.js'
 import {paragraphCuts} from './guards/paragraphs.js'
 import {readBoldHeadings} from './structure/bold-headings.js'
 import {alternativeJoins} from './branches/alternatives.js'
@@ -495,12 +496,12 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // "If …" runs: the unit before the run decides; each branch joins after the run.
   const joins = new Map<number, number | undefined>()
-  for (const run of ifRuns(units)) {
+  for (const run of [...ifRuns(units), ...symptomRuns(units)]) {
     const decider = steps[run.decider]! as StepDraft
-    // A lone "If" step is optional, unless the step before already chose its ways on.
+    // A lone fallback and symptom sections are optional, unless the step before already chose its ways on.
     if (run.optional && (!decider.continues || joins.has(run.decider))) continue
     for (const {index: member, label} of run.branches) {
-      decider.edges.push({kind: 'choice', rule: run.optional ? 'fallback-heading' : 'if-headings', to: ids[member]!, label})
+      decider.edges.push({kind: 'choice', rule: run.rule, to: ids[member]!, label})
       joins.set(member, run.join)
       // A warning before the branches covers every branch.
       warned[member] ||= warned[run.decider]!

@@ -39,6 +39,8 @@ export interface IfRun {
   join: number | undefined
   /** A lone fallback step ("If that fails"): the decider may also go on past it, to `join`. */
   optional: boolean
+  /** The rule that read it. */
+  rule: 'if-headings' | 'fallback-heading' | 'symptom-sections'
 }
 
 /** What did not work: "the above steps", "that", "the restart", "the problem". */
@@ -67,7 +69,7 @@ export function ifRuns(units: readonly Unit[]): IfRun[] {
     if (end === index && !fallback.test(unit.title)) continue
     const branches: IfRun['branches'] = []
     for (let member = index; member <= end; member++) branches.push({index: member, label: conditionLabel(units[member]!.title)})
-    runs.push({decider: index - 1, branches, join: end + 1 < units.length ? end + 1 : undefined, optional: end === index})
+    runs.push({decider: index - 1, branches, join: end + 1 < units.length ? end + 1 : undefined, optional: end === index, rule: end === index ? 'fallback-heading' : 'if-headings'})
     index = end
   }
   return runs
