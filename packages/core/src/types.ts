@@ -147,7 +147,7 @@ export type EdgeKind = 'next' | 'choice' | 'goto'
  * of "If …" headings, "Follow the steps in [a document](https://…)", or a
  * sentence that names a step by number ("skip to Part 4").
  */
-export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'fallback-heading' | 'follow-link' | 'step-reference' | 'loop-back' | 'symptom-sections'
+export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'fallback-heading' | 'follow-link' | 'step-reference' | 'loop-back' | 'symptom-sections' | 'if-not-alternative'
 
 /** A way out of a step. */
 export interface Edge {

@@ -27,6 +27,7 @@ import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
 import {loopBacksIn} from './branches/loop-back.js'
 import {symptomRuns} from './branches/symptom-sections.js'
+import {ifNotAlternatives} from './branches/if-not-alternative.js'
 import {paragraphCuts} from './guards/paragraphs.js'
 import {readBoldHeadings} from './structure/bold-headings.js'
 import {alternativeJoins} from './branches/alternatives.js'
@@ -496,10 +497,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // "If …" runs: the unit before the run decides; each branch joins after the run.
   const joins = new Map<number, number | undefined>()
-  for (const run of [...ifRuns(units), ...symptomRuns(units)]) {
+  for (const run of [...ifRuns(units), ...symptomRuns(units), ...ifNotAlternatives(units)]) {
     const decider = steps[run.decider]! as StepDraft
-    // A lone fallback and symptom sections are optional, unless the step before already chose its ways on.
-    if (run.optional && (!decider.continues || joins.has(run.decider))) continue
+    // Only "If" runs override what the step before chose; the other rules keep its ways on, and a branch's join.
+    if (run.rule !== 'if-headings' && (!decider.continues || joins.has(run.decider) || run.branches.some(({index}) => joins.has(index)))) continue
     for (const {index: member, label} of run.branches) {
       decider.edges.push({kind: 'choice', rule: run.rule, to: ids[member]!, label})
       joins.set(member, run.join)

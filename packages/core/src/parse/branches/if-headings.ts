@@ -40,7 +40,7 @@ export interface IfRun {
   /** A lone fallback step ("If that fails"): the decider may also go on past it, to `join`. */
   optional: boolean
   /** The rule that read it. */
-  rule: 'if-headings' | 'fallback-heading' | 'symptom-sections'
+  rule: 'if-headings' | 'fallback-heading' | 'symptom-sections' | 'if-not-alternative'
 }
 
 /** What did not work: "the above steps", "that", "the restart", "the problem". */
