@@ -76,7 +76,7 @@ describe('follow-link', () => {
 
   it('offers the document as one way on when the step goes on after it', () => {
     const {runbook} = parse(
-      '# T\n\n## Escalate {#esc}\n\nFollow the steps in [the escalation guide](https://wiki.example.com/escalate), starting with the form.\n\nThen wait for an answer.\n\n## If that does not work {#manual}\n\nCall.\n'
+      '# T\n\n## Escalate {#esc}\n\nFollow the steps in [the escalation guide](https://wiki.example.com/escalate), starting with the form.\n\nThen wait for an answer.\n\n## Record the answer {#manual}\n\nWrite it down.\n'
     )
     expect(graph(runbook)[0]).toBe('esc decision goto:undefined(the escalation guide) next:manual(Otherwise, continue)')
   })

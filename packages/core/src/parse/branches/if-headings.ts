@@ -43,7 +43,7 @@ export interface IfRun {
   rule: 'if-headings' | 'fallback-heading' | 'symptom-sections' | 'if-not-alternative'
 }
 
-/** What did not work: "the above steps", "that", "the restart", "the problem". */
+/** What did not work: "the above steps", "that", "the restart", "the problem" (and "the steps above"). */
 const whatBefore =
   /(?:all\s+)?(?:the\s+)?(?:above|previous|preceding|earlier)(?:\s+\w+){0,2}|(?:this|that|it|these|those)(?:\s+(?:steps?|fix|procedure|approach|command|restart))?|(?:the\s+)?(?:restart|fix|workaround|rollback|steps?|procedure)|(?:the\s+)?(?:problem|issue|error|alert|failure|incident)s?/
 /** How it did not: "do not work", "fails", "persists", "is not resolved", "keeps firing". */
@@ -56,7 +56,7 @@ const noneWorked = /(?:none|neither)\s+of\s+(?:the\s+|these\s+|those\s+)?(?:abov
  * "If (the) above steps do not work", "If that fails", "If this doesn't
  * help", "If the problem persists", "If none of the above works".
  */
-const fallback = new RegExp(`^if\\s+(?:${noneWorked.source}|(?:${whatBefore.source})\\s+(?:still\\s+|also\\s+)?(?:${didNotWork.source}))`, 'i')
+const fallback = new RegExp(`^if\\s+(?:${noneWorked.source}|(?:${whatBefore.source})(?:\\s+(?:above|before))?\\s+(?:still\\s+|also\\s+)?(?:${didNotWork.source}))`, 'i')
 
 /** The runs of "If" units in `units`, and lone fallback units (`optional`). */
 export function ifRuns(units: readonly Unit[]): IfRun[] {
