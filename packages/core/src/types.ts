@@ -149,9 +149,10 @@ export type EdgeKind = 'next' | 'choice' | 'goto'
  * number ("skip to Part 4"), "[Do X](#earlier) and repeat" (a loop-back),
  * fixes offered after "things may fail" (symptom sections), or a section
  * for readers who lack what the one before needs ("If you do not have X,
- * you can still …").
+ * you can still …"), or a sub-step that is a link to another runbook
+ * ("Step 1: [Check health](health.md)").
  */
-export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'fallback-heading' | 'follow-link' | 'step-reference' | 'loop-back' | 'symptom-sections' | 'if-not-alternative'
+export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'fallback-heading' | 'follow-link' | 'step-reference' | 'loop-back' | 'symptom-sections' | 'if-not-alternative' | 'step-link'
 
 /** A way out of a step. */
 export interface Edge {

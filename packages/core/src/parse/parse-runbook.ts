@@ -26,6 +26,7 @@ import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
 import {loopBacksIn} from './branches/loop-back.js'
+import {stepLinksIn} from './branches/step-link.js'
 import {symptomRuns} from './branches/symptom-sections.js'
 import {ifNotAlternatives} from './branches/if-not-alternative.js'
 import {paragraphCuts} from './guards/paragraphs.js'
@@ -460,6 +461,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         step.edges.push({kind: 'goto', rule: 'step-reference', to})
         unconditional = true
       }
+    }
+    // "Step 1: [Check the cluster health](health.md)": that runbook here, beside going on.
+    for (const found of stepLinksIn(unit.nodes, definitions, choices?.list)) {
+      if (edgeLinks.has(found.link.node)) continue
+      const edge = edgeFor(found.link, 'choice', found.label, 'step-link')
+      if (!edge || step.edges.some((other) => other.runbook === edge.runbook && other.to === edge.to)) continue
+      step.edges.push(edge)
+      conditional = true
     }
     // "[Update the plan](#plan) and repeat until closure": back to an earlier step, beside going on.
     for (const loop of loopBacksIn(unit.nodes, definitions, choices?.list)) {
