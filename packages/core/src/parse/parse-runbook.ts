@@ -25,8 +25,8 @@ import {type FoundLink, idFromPath, linksIn, slugText} from './links/links.js'
 import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
-import {loopBacksIn} from './branches/loop-back.js'
-import {stepLinksIn} from './branches/step-link.js'
+import {loopBacksIn, mayLoopBack} from './branches/loop-back.js'
+import {mayLinkSteps, stepLinksIn} from './branches/step-link.js'
 import {symptomRuns} from './branches/symptom-sections.js'
 import {ifNotAlternatives} from './branches/if-not-alternative.js'
 import {paragraphCuts} from './guards/paragraphs.js'
@@ -342,6 +342,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Numbered steps by kind and number ("step:3", "part:4"), for "skip to Part 4"; most pages name none.
   const mentionsSteps = mayNameSteps(source)
+  // Most pages have no loop-back ("… and repeat") and no step link ("Step 1: [X](x.md)") either.
+  const loopsBack = mayLoopBack(source)
+  const linksSteps = mayLinkSteps(source)
   const numberedSteps = new Map<string, number[]>()
   units.forEach((unit, index) => {
     const text = unit.heading ? toString(unit.heading).trim() : ''
@@ -463,7 +466,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
     // "Step 1: [Check the cluster health](health.md)": that runbook here, beside going on.
-    for (const found of stepLinksIn(unit.nodes, definitions, choices?.list)) {
+    for (const found of linksSteps ? stepLinksIn(unit.nodes, definitions, choices?.list) : []) {
       if (edgeLinks.has(found.link.node)) continue
       const edge = edgeFor(found.link, 'choice', found.label, 'step-link')
       if (!edge || step.edges.some((other) => other.runbook === edge.runbook && other.to === edge.to)) continue
@@ -471,7 +474,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       conditional = true
     }
     // "[Update the plan](#plan) and repeat until closure": back to an earlier step, beside going on.
-    for (const loop of loopBacksIn(unit.nodes, definitions, choices?.list)) {
+    for (const loop of loopsBack ? loopBacksIn(unit.nodes, definitions, choices?.list) : []) {
       if (edgeLinks.has(loop.link.node) || loop.link.target.type !== 'anchor') continue
       const to = resolveAnchor(loop.link.target.anchor)
       const target = to === undefined ? -1 : ids.indexOf(to)

@@ -39,6 +39,11 @@ const repeatBefore =
 /** Characters of the sentence read on either side of a link. */
 const window = 200
 
+/** Whether `source` may hold a loop-back at all (a cheap test before reading every paragraph). */
+export function mayLoopBack(source: string): boolean {
+  return loopWord.test(source)
+}
+
 /** Loop-back sentences in the paragraphs of `nodes` (not inside `skip`). */
 export function loopBacksIn(nodes: readonly RootContent[], definitions: Definitions, skip?: Nodes): LoopBack[] {
   const found: LoopBack[] = []

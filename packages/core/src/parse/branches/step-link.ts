@@ -30,6 +30,11 @@ export interface StepLink {
 
 const stepLabel = /^\s*step\s+(\d+[a-z]?)\s*[:.)\-–—]\s*$/i
 
+/** Whether `source` may hold a step link at all (a cheap test before reading every paragraph). */
+export function mayLinkSteps(source: string): boolean {
+  return /\bstep\s+\d+[a-z]?\s*[:.)\-–—]\s*(?:[*_]+\s*)?\[/i.test(source)
+}
+
 /** Step links in the paragraphs of `nodes` (not inside `skip`). */
 export function stepLinksIn(nodes: readonly RootContent[], definitions: Definitions, skip?: Nodes): StepLink[] {
   const found: StepLink[] = []
