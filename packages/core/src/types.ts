@@ -144,10 +144,15 @@ export type EdgeKind = 'next' | 'choice' | 'goto'
 /**
  * The rule of docs/runbook-format.md that read a branch from the text:
  * a list of links at the end of a step, a go-to sentence with a link, a run
- * of "If …" headings, "Follow the steps in [a document](https://…)", or a
- * sentence that names a step by number ("skip to Part 4").
+ * of "If …" headings, a lone fallback "If that fails" heading, "Follow the
+ * steps in [a document](https://…)", a sentence that names a step by
+ * number ("skip to Part 4"), "[Do X](#earlier) and repeat" (a loop-back),
+ * fixes offered after "things may fail" (symptom sections), or a section
+ * for readers who lack what the one before needs ("If you do not have X,
+ * you can still …"), or a sub-step that is a link to another runbook
+ * ("Step 1: [Check health](health.md)").
  */
-export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'follow-link' | 'step-reference'
+export type EdgeRule = 'choice-list' | 'go-to-sentence' | 'if-headings' | 'fallback-heading' | 'follow-link' | 'step-reference' | 'loop-back' | 'symptom-sections' | 'if-not-alternative' | 'step-link'
 
 /** A way out of a step. */
 export interface Edge {

@@ -76,9 +76,31 @@ describe('follow-link', () => {
 
   it('offers the document as one way on when the step goes on after it', () => {
     const {runbook} = parse(
-      '# T\n\n## Escalate {#esc}\n\nFollow the steps in [the escalation guide](https://wiki.example.com/escalate), starting with the form.\n\nThen wait for an answer.\n\n## If that does not work {#manual}\n\nCall.\n'
+      '# T\n\n## Escalate {#esc}\n\nFollow the steps in [the escalation guide](https://wiki.example.com/escalate), starting with the form.\n\nThen wait for an answer.\n\n## Record the answer {#manual}\n\nWrite it down.\n'
     )
     expect(graph(runbook)[0]).toBe('esc decision goto:undefined(the escalation guide) next:manual(Otherwise, continue)')
+  })
+
+  it('"If …, (please) refer to [a guide](https://…)" hands over for that case, beside going on', () => {
+    for (const sentence of ['If the disk is full, refer to [the cleanup guide](https://wiki.example.com/cleanup).', 'If the disk is full please refer to the [cleanup guide](https://wiki.example.com/cleanup).']) {
+      const {runbook} = parse(`# T\n\n## A {#a}\n\n${sentence}\n\n## B {#b}\n\nb\n`)
+      expect(runbook.steps[0]!.edges, sentence).toEqual([
+        {kind: 'choice', rule: 'follow-link', href: 'https://wiki.example.com/cleanup', label: 'If the disk is full'},
+        {kind: 'next', to: 'b', label: 'Otherwise, continue'}
+      ])
+    }
+  })
+
+  it('"refer to" without a condition, after a wish, or to a step of this runbook is a tip', () => {
+    for (const sentence of [
+      'Refer to [the cleanup guide](https://wiki.example.com/cleanup) for details.',
+      'If you need to create a disk, refer to [the disk guide](https://wiki.example.com/disk).',
+      'If you want to know more, please refer to [the notes](https://wiki.example.com/notes).',
+      'If the disk is full, refer to [B](#b).'
+    ]) {
+      const {runbook} = parse(`# T\n\n## A {#a}\n\n${sentence}\n\n## B {#b}\n\nb\n`)
+      expect(graph(runbook)[0], sentence).toBe('a task next:b')
+    }
   })
 
   it('does not hand over to a page the reader only visits', () => {

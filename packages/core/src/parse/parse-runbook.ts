@@ -25,6 +25,10 @@ import {type FoundLink, idFromPath, linksIn, slugText} from './links/links.js'
 import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
+import {loopBacksIn, mayLoopBack} from './branches/loop-back.js'
+import {mayLinkSteps, stepLinksIn} from './branches/step-link.js'
+import {symptomRuns} from './branches/symptom-sections.js'
+import {ifNotAlternatives} from './branches/if-not-alternative.js'
 import {paragraphCuts} from './guards/paragraphs.js'
 import {readBoldHeadings} from './structure/bold-headings.js'
 import {alternativeJoins} from './branches/alternatives.js'
@@ -338,6 +342,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Numbered steps by kind and number ("step:3", "part:4"), for "skip to Part 4"; most pages name none.
   const mentionsSteps = mayNameSteps(source)
+  // Most pages have no loop-back ("… and repeat") and no step link ("Step 1: [X](x.md)") either.
+  const loopsBack = mayLoopBack(source)
+  const linksSteps = mayLinkSteps(source)
   const numberedSteps = new Map<string, number[]>()
   units.forEach((unit, index) => {
     const text = unit.heading ? toString(unit.heading).trim() : ''
@@ -458,6 +465,24 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         unconditional = true
       }
     }
+    // "Step 1: [Check the cluster health](health.md)": that runbook here, beside going on.
+    for (const found of linksSteps ? stepLinksIn(unit.nodes, definitions, choices?.list) : []) {
+      if (edgeLinks.has(found.link.node)) continue
+      const edge = edgeFor(found.link, 'choice', found.label, 'step-link')
+      if (!edge || step.edges.some((other) => other.runbook === edge.runbook && other.to === edge.to)) continue
+      step.edges.push(edge)
+      conditional = true
+    }
+    // "[Update the plan](#plan) and repeat until closure": back to an earlier step, beside going on.
+    for (const loop of loopsBack ? loopBacksIn(unit.nodes, definitions, choices?.list) : []) {
+      if (edgeLinks.has(loop.link.node) || loop.link.target.type !== 'anchor') continue
+      const to = resolveAnchor(loop.link.target.anchor)
+      const target = to === undefined ? -1 : ids.indexOf(to)
+      if (target === -1 || target >= index || step.edges.some((edge) => edge.to === to && edge.runbook === undefined)) continue
+      edgeLinks.add(loop.link.node)
+      step.edges.push({kind: 'choice', rule: 'loop-back', to, label: loop.label})
+      conditional = true
+    }
     // "YES → … / NO → …" covers every answer: the step does not go on by itself.
     const answers = new Set(step.edges.filter((edge) => edge.rule === 'step-reference').map((edge) => edge.label))
     if (answers.has('Yes') && answers.has('No')) unconditional = true
@@ -484,15 +509,23 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // "If …" runs: the unit before the run decides; each branch joins after the run.
   const joins = new Map<number, number | undefined>()
-  for (const run of ifRuns(units)) {
-    const decider = steps[run.decider]!
+  for (const run of [...ifRuns(units), ...symptomRuns(units), ...ifNotAlternatives(units)]) {
+    const decider = steps[run.decider]! as StepDraft
+    // Only "If" runs override what the step before chose; the other rules keep its ways on, and a branch's join.
+    if (run.rule !== 'if-headings' && (!decider.continues || joins.has(run.decider) || run.branches.some(({index}) => joins.has(index)))) continue
     for (const {index: member, label} of run.branches) {
-      decider.edges.push({kind: 'choice', rule: 'if-headings', to: ids[member]!, label})
+      decider.edges.push({kind: 'choice', rule: run.rule, to: ids[member]!, label})
       joins.set(member, run.join)
       // A warning before the branches covers every branch.
       warned[member] ||= warned[run.decider]!
     }
-    ;(decider as StepDraft).continues = false
+    if (run.optional) {
+      // "Otherwise, continue" past it.
+      joins.set(run.decider, run.join)
+      decider.conditional = true
+    } else {
+      decider.continues = false
+    }
   }
 
   // Destructive commands need a warning in their step (or before their branches).

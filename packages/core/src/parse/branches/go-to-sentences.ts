@@ -27,6 +27,16 @@ const goToPhrase =
   /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?|(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?)["“]?$/i
 /** "Follow the steps described in" before a link: the reader carries on in the linked document. */
 const followPhrase = /(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:steps?|instructions|procedure|process|runbook|guide|playbook)\b[^.!?]*$/i
+/**
+ * "If X, (please) refer to the [recovery guide](https://…)": after a
+ * condition, an external document to refer to is where the procedure goes
+ * on for that case (rule `follow-link`). Without a condition, or to a step
+ * of this runbook, "refer to" is a tip like "see"; so it is after a wish
+ * ("If you need to create a cluster, refer to [the docs](https://…)").
+ */
+const referPhrase = /(?:[,;:]\s*|\bthen\s+|\s)(?:please\s+)?refer\s+(?:to\s+)?(?:the\s+)?(?:[\w-]+\s+){0,4}$/i
+/** "If you need to …", "If you want …": what the reader may wish to do, not a case to handle. */
+const wish = /^(?:if|when|in case)\s+(?:you|we)\s+(?:need|want|wish|would\s+like|'d\s+like|prefer|are\s+interested|plan)\b/i
 /** What may stand between a condition and its link for the link to be the action ("If X, [do Y](#y)", "If X then [Y](#y)"). */
 const directAction = /(?:,\s*(?:then\s+)?|\bthen\s+)$/i
 const conditionStart = /^(?:if|when|unless|otherwise|in case|should)\b/i
@@ -60,8 +70,10 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
         const end = sentence.end()
         const goTo = goToPhrase.test(end)
         // An external page is a hand-over only when the reader is told to follow its steps ("Go to [the console](https://…)" is a page to visit).
-        const external = target?.type === 'external' && followPhrase.test(end) && /^https?:/i.test(url ?? '')
-        if (url !== undefined && target && (target.type !== 'external' || external) && (goTo || (conditionStart.test(sentence.start()) && directAction.test(end)))) {
+        const web = target?.type === 'external' && /^https?:/i.test(url ?? '')
+        const referred = web && conditionStart.test(sentence.start()) && !wish.test(sentence.start()) && referPhrase.test(end)
+        const external = referred || (web && followPhrase.test(end))
+        if (url !== undefined && target && (target.type !== 'external' || external) && (goTo || referred || (conditionStart.test(sentence.start()) && directAction.test(end)))) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
           const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
           const goToFound: GoTo = condition ? {link, condition} : {link}
@@ -187,6 +199,6 @@ class SentenceReader {
 export function conditionOf(sentence: string): string | undefined {
   if (!conditionStart.test(sentence)) return undefined
   const comma = sentence.indexOf(',')
-  const clause = (comma === -1 ? sentence.replace(goToPhrase, '') : sentence.slice(0, comma)).replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()
+  const clause = (comma === -1 ? sentence.replace(goToPhrase, '').replace(referPhrase, '') : sentence.slice(0, comma)).replace(/[\s,;:]*(?:then\s*)?$/i, '').trim()
   return clause || undefined
 }

@@ -9,6 +9,7 @@ import type {Position, Structure} from '../../types.js'
 import {textOf} from '../../walk.js'
 import {holdsActions, isNamedStep, sectionRole} from './section-roles.js'
 import {proseStepStarts} from './prose-steps.js'
+import {announcesProblems} from './symptom-sections.js'
 
 /** A step before it is a step: its heading (if any), title and content nodes. */
 export interface Unit {
@@ -23,6 +24,8 @@ export interface Unit {
   depth: number
   /** Whether the title is a condition ("If …"). */
   conditional: boolean
+  /** A fix the section before offers by symptom (`structure/symptom-sections.ts`). */
+  symptom?: boolean | undefined
   nodes: RootContent[]
   position: Position | undefined
   /** Headings of container sections this unit stands for (their anchors lead to it). */
@@ -349,7 +352,9 @@ function headingUnit(heading: Heading, numbered: boolean, attributes: HeadingAtt
 /**
  * Split "If …" sub-headings out of their section: when a unit holds two or
  * more sibling headings (at its highest inner level) that start with "If",
- * every heading at that level from the first "If" on becomes a unit.
+ * every heading at that level from the first "If" on becomes a unit. So do
+ * two or more sub-sections after text that announces problems
+ * (`structure/symptom-sections.ts`), marked as symptoms.
  */
 function splitConditionals(units: Unit[], attributes: ReadonlyMap<Heading, HeadingAttributes>): Unit[] {
   const result: Unit[] = []
@@ -357,6 +362,13 @@ function splitConditionals(units: Unit[], attributes: ReadonlyMap<Heading, Headi
     const inner = unit.nodes.filter((node): node is Heading => node.type === 'heading')
     const level = inner.reduce((min, heading) => Math.min(min, heading.depth), 7)
     const conditionals = inner.filter((heading) => heading.depth === level && conditionalPattern.test(toString(heading).trim()))
+    const sub = conditionals.length < 2 && inner.length >= 2 ? subSectionsOf(unit) : undefined
+    if (sub && sub.headings.length >= 2 && announcesProblems(sub.own) && stepLike(sub.headings)) {
+      const symptoms = sections(sub.rest, sub.depth, false, attributes)
+      for (const symptom of symptoms) symptom.symptom = true
+      result.push({...unit, nodes: sub.own, position: extend(unit.heading?.position ?? unit.position, sub.own)}, ...symptoms)
+      continue
+    }
     if (conditionals.length < 2) {
       result.push(unit)
       continue
