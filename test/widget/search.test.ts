@@ -260,7 +260,7 @@ describe('<runbook-search> with a damaged index', () => {
     const element = await searchBox({browse: ''})
     expect(options(element)).toHaveLength(2)
     await type(element, 'phone')
-    expect($(element, '[role=alert]')?.textContent).toMatch(/^The runbooks could not be loaded \(runbook-kit: bundle\.index/)
+    expect($(element, '[role=alert]')?.textContent).toMatch(/^The runbooks could not be loaded \(runbook-kit: \S+\/runbooks\.bundle\.json: bundle\.index/)
   })
 })
 
