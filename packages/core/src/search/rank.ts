@@ -60,6 +60,9 @@ interface Scratch {
   head: Int32Array
   /** Per runbook, its slot in the query's groups, -1 for none. */
   slot: Int32Array
+  /** Nodes of the matched-term lists (grown as queries need). */
+  nodeTerm: Int32Array
+  nodeNext: Int32Array
 }
 const scratches = new WeakMap<IndexCore, Scratch>()
 
@@ -69,7 +72,9 @@ function scratchOf(core: IndexCore): Scratch {
     scratch = {
       score: new Float64Array(core.documents),
       head: new Int32Array(core.documents).fill(-1),
-      slot: new Int32Array(core.runbookCount).fill(-1)
+      slot: new Int32Array(core.runbookCount).fill(-1),
+      nodeTerm: new Int32Array(1024),
+      nodeNext: new Int32Array(1024)
     }
     scratches.set(core, scratch)
   }
@@ -224,14 +229,16 @@ class Run {
   readonly #terms: string[] = []
   readonly #termIds = new Map<string, number>()
   readonly #boosts: number[] = []
-  /** Nodes of the matched-term lists: `term id * 2 + title bit`, and the next node. */
-  #nodeTerm = new Int32Array(1024)
-  #nodeNext = new Int32Array(1024)
+  /** Nodes of the matched-term lists: `term id * 2 + title bit`, and the next node (the index's scratch arrays). */
+  #nodeTerm: Int32Array
+  #nodeNext: Int32Array
   #nodes = 0
 
   constructor(core: IndexCore) {
     this.#core = core
     this.#scratch = scratchOf(core)
+    this.#nodeTerm = this.#scratch.nodeTerm
+    this.#nodeNext = this.#scratch.nodeNext
   }
 
   /** Score in a term with a boost (again: the boosts add up, as lunr's query vector does). */
@@ -273,8 +280,8 @@ class Run {
     terms.set(this.#nodeTerm)
     const next = new Int32Array(size)
     next.set(this.#nodeNext)
-    this.#nodeTerm = terms
-    this.#nodeNext = next
+    this.#nodeTerm = this.#scratch.nodeTerm = terms
+    this.#nodeNext = this.#scratch.nodeNext = next
   }
 
   /** Group the touched documents by runbook: its own document and its `perRunbook` best steps. */
