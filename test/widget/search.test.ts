@@ -169,6 +169,25 @@ describe('<runbook-search>', () => {
     expect(options(element)[0]!.querySelector('[part=snippet]')?.textContent).toBe('Get a desk phone working again.')
   })
 
+  it('browse lists a collection larger than browse-up-to only when asked, and search works before that', async () => {
+    const element = await searchBox({browse: '', 'browse-up-to': '1'})
+    const library = await fetchLibrary('/runbooks.bundle.json')
+    const listed = vi.spyOn(library, 'summaries')
+    await settle(element)
+    expect(options(element)).toHaveLength(0)
+    expect(listed).not.toHaveBeenCalled()
+    const button = $<HTMLButtonElement>(element, '[part=browse-button]')!
+    expect(button.textContent?.trim()).toBe('List all 2 runbooks')
+    await type(element, 'phone')
+    expect(options(element).map((o) => o.querySelector('[part=result-title]')?.textContent)).toEqual(['Desk phone has no dial tone › Check the handset'])
+    expect($(element, '[part=browse-button]')).toBeNull()
+    await type(element, '')
+    $<HTMLButtonElement>(element, '[part=browse-button]')!.click()
+    await until(() => options(element).length === 2)
+    expect(listed).toHaveBeenCalledTimes(1)
+    expect($(element, '[part=browse-button]')).toBeNull()
+  })
+
   describe('shortcut', () => {
     const press = (target: EventTarget, init: KeyboardEventInit) => {
       const event = new KeyboardEvent('keydown', {bubbles: true, composed: true, cancelable: true, ...init})

@@ -28,6 +28,8 @@ export interface Strings {
   loadError: string
   /** The button under `loadError` that loads the bundle again. */
   retry: string
+  /** With `browse`, the button that lists a large collection: `{count}` runbooks. */
+  browseAll: string
   /** Shown when no runbook has the requested id: `{id}`. */
   notFound: string
   /** Names of the categories, by id. */
@@ -135,6 +137,7 @@ export const defaultStrings: Strings = {
   loading: 'Loading runbooks…',
   loadError: 'The runbooks could not be loaded ({reason}).',
   retry: 'Try again',
+  browseAll: 'List all {count} runbooks',
   notFound: 'No runbook “{id}” in this library.',
   categoryTroubleshooting: 'Troubleshooting',
   categoryOnboarding: 'Onboarding',

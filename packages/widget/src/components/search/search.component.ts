@@ -39,6 +39,7 @@ let instances = 0
  * @csspart highlight - A matched word in a snippet.
  * @csspart badge - Category and audience badges.
  * @csspart empty - The empty state.
+ * @csspart browse-button - With `browse`, the button that lists a collection larger than `browse-up-to`.
  *
  * @cssproperty --rk-color-accent - The field's focus ring and the active result.
  * @cssproperty --rk-color-highlight - Background of matched words.
@@ -55,10 +56,12 @@ export class RunbookSearch extends LitElement {
     limit: {type: Number},
     shortcut: {type: String},
     browse: {type: Boolean},
+    browseUpTo: {type: Number, attribute: 'browse-up-to'},
     strings: {attribute: false},
     theme: {type: String, reflect: true},
     _active: {state: true},
-    _open: {state: true}
+    _open: {state: true},
+    _browseAll: {state: true}
   }
 
   /** URL of the bundle to search (`runbook build` output). */
@@ -73,6 +76,11 @@ export class RunbookSearch extends LitElement {
   declare shortcut: '/' | 'mod+k' | 'both' | undefined
   /** With no query, list the runbooks (of the chosen category) instead of nothing. */
   declare browse: boolean
+  /**
+   * With `browse`, the largest collection listed at once; a larger one shows a
+   * button that lists it (its list is fetched only then: search needs none of it).
+   */
+  declare browseUpTo: number
   /** Replacement texts (see `Strings`). */
   declare strings: Partial<Strings> | undefined
   /** `light` or `dark`; without it the page's `prefers-color-scheme` decides. */
@@ -82,6 +90,8 @@ export class RunbookSearch extends LitElement {
   declare private _active: number
   /** @internal */
   declare private _open: boolean
+  /** @internal The user asked to list a collection larger than `browseUpTo`. */
+  declare private _browseAll: boolean
 
   readonly #id = `rk-search-${++instances}`
   #onKey = (event: KeyboardEvent) => this.#shortcutKey(event)
@@ -94,10 +104,12 @@ export class RunbookSearch extends LitElement {
     this.limit = 8
     this.shortcut = undefined
     this.browse = false
+    this.browseUpTo = 500
     this.strings = undefined
     this.theme = undefined
     this._active = -1
     this._open = true
+    this._browseAll = false
   }
 
   /** Move focus to the search field. */
@@ -132,8 +144,13 @@ export class RunbookSearch extends LitElement {
   readonly #rows = new TaskController(this, {
     task: ([library, query, category, limit, browse]: readonly [Library | undefined, string, string, number, boolean], signal: AbortSignal) =>
       this.#results(library, query, category, limit, browse, signal),
-    args: () => [this.#bundle.value, this.query.trim(), this.category, this.limit, this.browse] as const
+    args: () => [this.#bundle.value, this.query.trim(), this.category, this.limit, this.#browsing(this.#bundle.value)] as const
   })
+
+  /** Whether an empty query lists the runbooks: `browse`, for a collection small enough or once the user asked. */
+  #browsing(library: Library | undefined): boolean {
+    return this.browse && (this._browseAll || (library !== undefined && library.count <= this.browseUpTo))
+  }
 
   /** Enter was pressed while the query's results were on their way: open the first one when they come. */
   #enterWhenReady = false
@@ -314,6 +331,11 @@ export class RunbookSearch extends LitElement {
       >
         ${expanded ? rows.map((row, index) => this.#renderRow(row, index, index === active, strings)) : nothing}
       </ul>
+      ${library && !query && this.browse && !this.#browsing(library) && !error
+        ? html`<button type="button" part="browse-button" class="button" @click=${() => (this._browseAll = true)}>
+            ${format(strings.browseAll, {count: library.count})}
+          </button>`
+        : nothing}
       ${library && query && rows.length === 0 && !pending && !error
         ? html`<div part="empty" class="empty">
             <p class="empty-title">${format(strings.noResults, {query})}</p>
