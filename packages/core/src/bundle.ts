@@ -21,6 +21,7 @@
  * @module
  */
 import type {Nodes, Root} from 'mdast'
+import {isObject} from './is-object.js'
 import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, describe, loadIndex, loadIndexKeeping} from './search/build.js'
 import type {Command, Runbook, Step} from './types.js'
 
@@ -310,9 +311,6 @@ export function checkRunbook(value: unknown): string | undefined {
   }
   return undefined
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isRoot = (value: unknown): boolean =>
   isObject(value) && value.type === 'root' && Array.isArray(value.children)

@@ -7,6 +7,7 @@
  */
 import {type LoadedBundle, type RunbookSummary, bundleFormat, openBundle, splitBundleVersion, toSummary} from '../bundle.js'
 import {describeValue} from '../misuse.js'
+import {isObject} from '../is-object.js'
 import {type SearchOptions, type SearchResult, search} from '../search/search.js'
 import type {Runbook} from '../types.js'
 import {type BundleFetch, type BundleSearchResult, type Source, fetchText, fileError, parseJson, withSummaries} from './fetch.js'
@@ -143,7 +144,3 @@ function readOneFile(value: unknown, name: string): BundleReader {
     load: (options) => guard(options, () => opened.load())
   }
 }
-
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)

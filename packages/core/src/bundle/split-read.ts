@@ -10,6 +10,7 @@ import {type IndexShard, type PartialIndex, addShard, loadIndexKeeping, openInde
 import type {SerializedIndex} from '../search/model.js'
 import type {SearchOptions} from '../search/options.js'
 import type {Runbook} from '../types.js'
+import {isObject} from '../is-object.js'
 import {type BundleSearchResult, type Source, fetchText, fileError, parseJson, until} from './fetch.js'
 import type {BundleReader, ReadOptions} from './reader.js'
 import {Url} from './web.js'
@@ -232,6 +233,3 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
   }
   return reader
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)

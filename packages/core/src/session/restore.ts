@@ -8,6 +8,7 @@
  *
  * @module
  */
+import {isObject} from '../is-object.js'
 import type {Runbook} from '../types.js'
 import {initialState, sessionFromState, type Session, type SessionState} from './session.js'
 import type {RestoreReport, SavedSession, SessionEvent, SessionInfo, SessionStatus, StepProgress} from './types.js'
@@ -27,8 +28,6 @@ const eventTypes = new Set<SessionEvent['type']>([
   'start', 'complete', 'check', 'uncheck', 'back', 'goto', 'param', 'note', 'escalate', 'command', 'pause', 'resume', 'finish', 'abandon'
 ])
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 /** A time a `Date` can hold (±8.64e15 ms). */
 const isTime = (value: unknown): value is number => isFiniteNumber(value) && Math.abs(value) <= 8.64e15
@@ -64,13 +63,13 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
       return fresh('The saved state is not valid JSON; a new session was started.')
     }
   }
-  if (!isRecord(saved) || saved.format !== 'runbook-kit/session') {
+  if (!isObject(saved) || saved.format !== 'runbook-kit/session') {
     return fresh('The saved state is not a Runbook Kit session; a new session was started.')
   }
   if (saved.version !== 1) {
     return fresh(`The saved state has version ${JSON.stringify(saved.version)}; this version of Runbook Kit reads version 1. A new session was started.`)
   }
-  const savedRunbook = isRecord(saved.runbook) ? saved.runbook : {}
+  const savedRunbook = isObject(saved.runbook) ? saved.runbook : {}
   if (typeof savedRunbook.id === 'string' && savedRunbook.id !== runbook.id) {
     problems.push(`The state was saved for runbook "${savedRunbook.id}", not "${runbook.id}".`)
   }
@@ -115,8 +114,8 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
     pathRemoved: [],
     problems
   }
-  const savedSteps = isRecord(saved.steps) ? saved.steps : {}
-  const previousOrphans = isRecord(saved.orphaned) ? saved.orphaned : {}
+  const savedSteps = isObject(saved.steps) ? saved.steps : {}
+  const previousOrphans = isObject(saved.orphaned) ? saved.orphaned : {}
   const newIds = runbook.steps.filter((step) => !(step.id in savedSteps) && !(step.id in previousOrphans))
   // The saved steps, then the orphans of an earlier restore (`earlier`): back in place if their step is back, else still orphaned.
   const entries = [...Object.entries(savedSteps), ...Object.entries(previousOrphans).map(([id, raw]) => [id, raw, true] as const)]
@@ -169,10 +168,10 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
 
   const status: SessionStatus = statuses.includes(saved.status as SessionStatus) ? (saved.status as SessionStatus) : 'active'
   const info: SessionInfo = {}
-  const savedInfo = isRecord(saved.info) ? saved.info : {}
+  const savedInfo = isObject(saved.info) ? saved.info : {}
   for (const key of ['who', 'severity', 'incident'] as const) if (typeof savedInfo[key] === 'string') info[key] = savedInfo[key]
   const params: Record<string, string> = {}
-  if (isRecord(saved.params)) for (const [name, value] of Object.entries(saved.params)) if (typeof value === 'string') params[name] = value
+  if (isObject(saved.params)) for (const [name, value] of Object.entries(saved.params)) if (typeof value === 'string') params[name] = value
 
   const state: SessionState = {
     id: typeof saved.id === 'string' ? saved.id : (options?.id ?? (() => 'restored'))(),
@@ -190,7 +189,7 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   if (status === 'active') {
     state.currentSince = report.currentMoved ? Math.max(now(), last) : isTime(saved.currentSince) ? saved.currentSince + 0 : last
   }
-  if (isRecord(saved.handover)) {
+  if (isObject(saved.handover)) {
     const handover: NonNullable<SavedSession['handover']> = {}
     for (const key of ['runbook', 'step', 'label'] as const) if (typeof saved.handover[key] === 'string') handover[key] = saved.handover[key]
     state.handover = handover
@@ -213,12 +212,12 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
 
 /** Whether `raw` is an event with the fields its type needs (the timeline and `back` rely on them). */
 function isReadableEvent(raw: unknown): raw is SessionEvent {
-  if (!isRecord(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isTime(raw.at) || typeof raw.step !== 'string') return false
+  if (!isObject(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isTime(raw.at) || typeof raw.step !== 'string') return false
   const str = (key: string) => typeof raw[key] === 'string'
   const optionalStr = (key: string) => raw[key] === undefined || typeof raw[key] === 'string'
   switch (raw.type as SessionEvent['type']) {
     case 'complete':
-      return optionalStr('choice') && optionalStr('to') && (raw.handover === undefined || isRecord(raw.handover))
+      return optionalStr('choice') && optionalStr('to') && (raw.handover === undefined || isObject(raw.handover))
     case 'check':
     case 'uncheck':
       return str('item')
@@ -230,7 +229,7 @@ function isReadableEvent(raw: unknown): raw is SessionEvent {
     case 'note':
       return str('text')
     case 'escalate':
-      return str('reason') && isRecord(raw.target) && typeof raw.target.name === 'string' && ['person', 'team', 'runbook'].includes(raw.target.type as string)
+      return str('reason') && isObject(raw.target) && typeof raw.target.name === 'string' && ['person', 'team', 'runbook'].includes(raw.target.type as string)
     case 'command':
       return str('command') && (raw.exitCode === null || isFiniteNumber(raw.exitCode))
     case 'abandon':
@@ -241,7 +240,7 @@ function isReadableEvent(raw: unknown): raw is SessionEvent {
 }
 
 function readProgress(raw: unknown, id: string): StepProgress {
-  const value = isRecord(raw) ? raw : {}
+  const value = isObject(raw) ? raw : {}
   const progress: StepProgress = {
     title: typeof value.title === 'string' ? value.title : id,
     visits: isFiniteNumber(value.visits) ? value.visits + 0 : 0,

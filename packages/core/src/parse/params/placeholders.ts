@@ -45,14 +45,16 @@ export interface FindParamOptions {
 }
 
 /** Environment variables, shell and PowerShell specials that are never runbook parameters (compared in upper case). */
-const ambientVariables = new Set([
-  'HOME', 'PATH', 'USER', 'USERNAME', 'PWD', 'OLDPWD', 'SHELL', 'TERM', 'LANG', 'LC_ALL', 'HOSTNAME', 'EDITOR', 'PAGER',
-  'TMPDIR', 'TMP', 'TEMP', 'UID', 'EUID', 'PPID', 'RANDOM', 'SECONDS', 'LINENO', 'IFS', 'PS1', 'DISPLAY', 'XDG_CONFIG_HOME',
-  'KUBECONFIG', 'GOPATH', 'JAVA_HOME', 'PYTHONPATH', 'LD_LIBRARY_PATH', 'NODE_OPTIONS', 'SSH_AUTH_SOCK', 'BASH_SOURCE',
-  'PROGRAMFILES', 'APPDATA', 'LOCALAPPDATA', 'USERPROFILE', 'SYSTEMROOT', 'WINDIR', 'COMPUTERNAME', 'USERDOMAIN',
-  // awk
-  'NF', 'NR', 'FNR', 'FS', 'OFS', 'RS', 'ORS', 'FILENAME'
-])
+const ambientVariables = new Set(
+  (
+    'HOME PATH USER USERNAME PWD OLDPWD SHELL TERM LANG LC_ALL HOSTNAME EDITOR PAGER TMPDIR TMP TEMP UID ' +
+    'EUID PPID RANDOM SECONDS LINENO IFS PS1 DISPLAY XDG_CONFIG_HOME KUBECONFIG GOPATH JAVA_HOME ' +
+    'PYTHONPATH LD_LIBRARY_PATH NODE_OPTIONS SSH_AUTH_SOCK BASH_SOURCE PROGRAMFILES APPDATA LOCALAPPDATA ' +
+    'USERPROFILE SYSTEMROOT WINDIR COMPUTERNAME USERDOMAIN ' +
+    // awk
+    'NF NR FNR FS OFS RS ORS FILENAME'
+  ).split(' ')
+)
 
 /** PowerShell's automatic variables, written in mixed case (`$True`, `$Host`; `$HOST` is a placeholder). */
 const automaticVariables = new Set(
