@@ -25,12 +25,15 @@ export function normalizeIdentifier(value: string): string {
 export function collectDefinitions(tree: Root): Definitions {
   const definitions: Definitions = new Map()
   walk(tree, (node) => {
-    if (node.type === 'definition') {
-      const id = normalizeIdentifier(node.identifier)
-      if (!definitions.has(id)) definitions.set(id, node)
-    }
+    if (node.type === 'definition') addDefinition(definitions, node)
   })
   return definitions
+}
+
+/** Add one definition met in document order (the first of an identifier wins). */
+export function addDefinition(definitions: Definitions, node: Definition): void {
+  const id = normalizeIdentifier(node.identifier)
+  if (!definitions.has(id)) definitions.set(id, node)
 }
 
 /**
