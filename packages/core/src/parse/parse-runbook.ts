@@ -378,7 +378,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       commands: found.map(({command, node}) => (settings.positions && node.position ? {...command, position: positionOf(node)} : command)),
       checklist: checklistOf(content),
       callouts,
-      params: [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
+      params: found.length === 0 && prose.length === 0 ? [] : [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
       edges: [],
       position: positionOf(unit)
     }

@@ -196,12 +196,13 @@ const destructivePatterns: Array<[RegExp, string]> = [
 ]
 
 /**
- * A word that every destructive pattern starts with (in any case): code
+ * A word that every destructive pattern holds at a word start (in any
+ * case; `kubectl delete` and `aws s3 rm` by their `delete` and `rm`): code
  * without one is not destructive, and most code has none, so one scan
  * replaces a scan per pattern.
  */
 const destructiveWords =
-  /\b(?:rm|drop|truncate|delete|mkfs|dd|wipefs|shred|blkdiscard|remove|format|clear|git|kubectl|oc|aws|pg_dropcluster|zpool|zfs|lvremove|vgremove|restore|set|qm|virsh|govc|new)/i
+  /\b(?:rm|drop|truncate|delete|mkfs|dd|wipefs|shred|blkdiscard|remove|format|clear-disk|git|pg_dropcluster|zpool|zfs|lvremove|vgremove|restore-vm|set-vm|qm|virsh|govc|new-compliancesearchaction)/i
 
 /** Why `code` is destructive, or undefined when it is not. */
 export function destructiveReason(code: string): string | undefined {
