@@ -213,12 +213,13 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   let body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== ('toml' as string))
 
   // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order;
-  // in the same walk, the definitions and the code blocks (for `checkFences`).
+  // in the same walk, the definitions, the code blocks (for `checkFences`) and whether any task item is there.
   const attributes = new Map<Heading, HeadingAttributes>()
   const slugs = new Map<Heading, string>()
   const slugger = new GithubSlugger()
   const definitions: Definitions = new Map()
   const codes: Code[] = []
+  let hasTasks = false
   walk(tree, (node) => {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
@@ -228,6 +229,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       addDefinition(definitions, node)
     } else if (node.type === 'code') {
       codes.push(node)
+    } else if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      hasTasks = true
     }
   })
 
@@ -376,7 +379,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       kind: 'task',
       content,
       commands: found.map(({command, node}) => (settings.positions && node.position ? {...command, position: positionOf(node)} : command)),
-      checklist: checklistOf(content),
+      checklist: hasTasks ? checklistOf(content) : [],
       callouts,
       params: found.length === 0 && prose.length === 0 ? [] : [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
       edges: [],

@@ -57,24 +57,27 @@ export function findOptionsOf(context: ParamContext, bare: boolean): FindParamOp
   let made = findOptions.get(context)
   if (made === undefined) {
     const declared = [...context.declared.values()]
-    made = [
-      {
-        declared,
-        bare: false,
-        get set() {
-          return context.set
-        }
-      },
-      {
-        declared,
-        get set() {
-          return context.set
-        }
-      }
-    ]
+    made = [new ContextOptions(context, declared, false), new ContextOptions(context, declared, true)]
     findOptions.set(context, made)
   }
   return made[bare ? 1 : 0]
+}
+
+/** Options that ask `context` for the names the runbook sets only when a token needs them. */
+class ContextOptions implements FindParamOptions {
+  readonly #context: ParamContext
+  readonly declared: readonly string[]
+  readonly bare: boolean
+
+  constructor(context: ParamContext, declared: readonly string[], bare: boolean) {
+    this.#context = context
+    this.declared = declared
+    this.bare = bare
+  }
+
+  get set(): ReadonlySet<string> {
+    return this.#context.set
+  }
 }
 
 const findOptions = new WeakMap<ParamContext, [FindParamOptions, FindParamOptions]>()
