@@ -134,9 +134,15 @@ export function markCallouts(tree: Root): Callout[] {
         callouts.push(lead)
       }
     }
-    return undefined
+    // Text holds no block quote or paragraph: no need to look inside.
+    return !holdsText(node)
   })
   return callouts
+}
+
+/** Whether `node` holds only text (phrasing content), where no block such as a list, a quote or a code block can be. */
+function holdsText(node: Nodes): boolean {
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'table'
 }
 
 function blockquoteKind(node: Blockquote): CalloutKind | undefined {
@@ -173,6 +179,7 @@ export function checklistOf(tree: Root): ChecklistItem[] {
       const text = itemText(node)
       items.push({id: slugger.slug(text || 'item'), text, checked: node.checked})
     }
+    return !holdsText(node)
   })
   return items
 }

@@ -213,13 +213,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   let body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== ('toml' as string))
 
   // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order;
-  // in the same walk, the definitions, the code blocks (for `checkFences`) and whether any task item is there.
+  // in the same walk, the definitions, the code blocks (for `checkFences`) and whether any task item or HTML is there.
   const attributes = new Map<Heading, HeadingAttributes>()
   const slugs = new Map<Heading, string>()
   const slugger = new GithubSlugger()
   const definitions: Definitions = new Map()
   const codes: Code[] = []
   let hasTasks = false
+  let hasHtml = false
   walk(tree, (node) => {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
@@ -231,6 +232,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       codes.push(node)
     } else if (node.type === 'listItem' && typeof node.checked === 'boolean') {
       hasTasks = true
+    } else if (node.type === 'html') {
+      hasHtml = true
     }
   })
 
@@ -323,6 +326,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         } else if (node.type === 'html') {
           for (const match of node.value.matchAll(/\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)) known.add(match[1]!)
         }
+        // Without HTML, only headings count, and text (a paragraph, a heading, a table) holds none.
+        return hasHtml || (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table')
       })
     }
   }
