@@ -25,12 +25,15 @@ export function normalizeIdentifier(value: string): string {
 export function collectDefinitions(tree: Root): Definitions {
   const definitions: Definitions = new Map()
   walk(tree, (node) => {
-    if (node.type === 'definition') {
-      const id = normalizeIdentifier(node.identifier)
-      if (!definitions.has(id)) definitions.set(id, node)
-    }
+    if (node.type === 'definition') addDefinition(definitions, node)
   })
   return definitions
+}
+
+/** Add one definition met in document order (the first of an identifier wins). */
+export function addDefinition(definitions: Definitions, node: Definition): void {
+  const id = normalizeIdentifier(node.identifier)
+  if (!definitions.has(id)) definitions.set(id, node)
 }
 
 /**
@@ -131,9 +134,15 @@ export function markCallouts(tree: Root): Callout[] {
         callouts.push(lead)
       }
     }
-    return undefined
+    // Text holds no block quote or paragraph: no need to look inside.
+    return !holdsText(node)
   })
   return callouts
+}
+
+/** Whether `node` holds only text (phrasing content), where no block such as a list, a quote or a code block can be. */
+function holdsText(node: Nodes): boolean {
+  return node.type === 'paragraph' || node.type === 'heading' || node.type === 'table'
 }
 
 function blockquoteKind(node: Blockquote): CalloutKind | undefined {
@@ -170,6 +179,7 @@ export function checklistOf(tree: Root): ChecklistItem[] {
       const text = itemText(node)
       items.push({id: slugger.slug(text || 'item'), text, checked: node.checked})
     }
+    return !holdsText(node)
   })
   return items
 }

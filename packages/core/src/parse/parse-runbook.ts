@@ -1,14 +1,15 @@
 /**
  * `parseRunbook`: Markdown in, a step graph and its diagnostics out.
  */
-import type {Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
+import type {Code, Heading, Nodes, Root, RootContent, Yaml} from 'mdast'
 import GithubSlugger from 'github-slugger'
 import {toString} from 'mdast-util-to-string'
 import {
+  addDefinition,
   checklistOf,
   cloneContent,
-  collectDefinitions,
   commandsIn,
+  type Definitions,
   isEmptyContent,
   markCallouts,
   positionOf
@@ -215,15 +216,28 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
   let body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== ('toml' as string))
 
-  // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order.
+  // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order;
+  // in the same walk, the definitions, the code blocks (for `checkFences`) and whether any task item or HTML is there.
   const attributes = new Map<Heading, HeadingAttributes>()
   const slugs = new Map<Heading, string>()
   const slugger = new GithubSlugger()
+  const definitions: Definitions = new Map()
+  const codes: Code[] = []
+  let hasTasks = false
+  let hasHtml = false
   walk(tree, (node) => {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
       attributes.set(node, attrs)
       slugs.set(node, attrs.id ?? slugger.slug(titleOf(toString(node))))
+    } else if (node.type === 'definition') {
+      addDefinition(definitions, node)
+    } else if (node.type === 'code') {
+      codes.push(node)
+    } else if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      hasTasks = true
+    } else if (node.type === 'html') {
+      hasHtml = true
     }
   })
 
@@ -251,7 +265,6 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   // An empty id (from options or `id: ""`) is no id: fall back as if it were absent.
   const id = settings.id || frontmatter.id || (file ? idFromPath(file) : undefined) || slugText(title) || 'runbook'
 
-  const definitions = collectDefinitions(tree)
   const structure = layout(readBoldHeadings(body), source, attributes)
   let units = structure.units
   for (const unit of units) unit.title = titleOf(unit.title)
@@ -317,6 +330,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         } else if (node.type === 'html') {
           for (const match of node.value.matchAll(/\b(?:name|id)\s*=\s*["']?([^"'\s>]+)/gi)) known.add(match[1]!)
         }
+        // Without HTML, only headings count, and text (a paragraph, a heading, a table) holds none.
+        return hasHtml || (node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'table')
       })
     }
   }
@@ -376,9 +391,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       kind: 'task',
       content,
       commands: found.map(({command, node}) => (settings.positions && node.position ? {...command, position: positionOf(node)} : command)),
-      checklist: checklistOf(content),
+      checklist: hasTasks ? checklistOf(content) : [],
       callouts,
-      params: [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
+      params: found.length === 0 && prose.length === 0 ? [] : [...new Set([...found.flatMap(({command}) => command.params), ...prose.map(({name}) => name)])],
       edges: [],
       position: positionOf(unit)
     }
@@ -623,7 +638,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     })
   }
 
-  checkFences(tree, source, report)
+  checkFences(codes, source, report)
 
   // Pages that read as reference, and procedures left in the intro or outro.
   if (structure.structure !== 'single' && readsAsReference(steps)) {
@@ -701,24 +716,26 @@ function endsWithMarker(nodes: RootContent[]): boolean {
   return last !== undefined && last.type === 'paragraph' && endMarker.test(textOf(last).trim().replace(/^\*+|\*+$/g, ''))
 }
 
-/** Report fenced code blocks whose closing fence is missing. */
-function checkFences(tree: Root, source: string, report: (rule: 'unclosed-code-fence', message: string, place: Position | undefined) => void) {
-  walk(tree, (node) => {
-    if (node.type !== 'code' || !node.position) return undefined
+/** Report fenced code blocks (`codes`, in document order) whose closing fence is missing. */
+function checkFences(codes: Code[], source: string, report: (rule: 'unclosed-code-fence', message: string, place: Position | undefined) => void) {
+  for (const node of codes) {
+    if (!node.position) continue
     const start = node.position.start.offset ?? 0
     const end = node.position.end.offset ?? start
-    const raw = source.slice(start, end)
-    const open = /^(`{3,}|~{3,})/.exec(raw)
-    if (!open) return undefined
-    const lines = raw.split(/\r?\n/)
-    const last = lines.length > 1 ? lines[lines.length - 1]! : ''
+    // Only a fence opens with a backtick or a tilde: skip indented code without slicing it.
+    const first = source.charCodeAt(start)
+    if (first !== 96 && first !== 126) continue
+    const open = /^(`{3,}|~{3,})/.exec(source.slice(start, end))
+    if (!open) continue
+    // The last line of the block, if it has more than one.
+    const lastBreak = source.lastIndexOf('\n', end - 1)
+    const last = lastBreak >= start ? source.slice(lastBreak + 1, end) : ''
     const fenceChar = open[1]![0]!
-    const closed = lines.length > 1 && new RegExp(`^[\\s>]*\\${fenceChar}{${open[1]!.length},}\\s*$`).test(last)
+    const closed = lastBreak >= start && new RegExp(`^[\\s>]*\\${fenceChar}{${open[1]!.length},}\\s*$`).test(last)
     if (!closed) {
       report('unclosed-code-fence', `Code block opened with ${open[1]} is never closed`, {start: node.position.start, end: node.position.start})
     }
-    return undefined
-  })
+  }
 }
 
 /** The first paragraph of the intro, as a one-line summary. */

@@ -73,8 +73,13 @@ function dedent(value: string): string {
 
 let lastDedent: [string, string] = ['', '']
 
+const indentedLine = /^[ \t]/m
+
 function dedentOf(value: string): string {
-  const lines = value.replace(/\r\n?/g, '\n').split('\n')
+  const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value
+  // No line starts with a space or a tab: nothing to take away.
+  if (!indentedLine.test(text)) return text
+  const lines = text.split('\n')
   let indent = Infinity
   for (const line of lines) if (line.trim() !== '') indent = Math.min(indent, /^[ \t]*/.exec(line)![0].length)
   return indent === Infinity || indent === 0 ? lines.join('\n') : lines.map((line) => line.slice(indent)).join('\n')
@@ -98,19 +103,23 @@ export interface SplitCommand {
 export function splitCommands(node: Pick<Code, 'lang' | 'value'>): SplitCommand[] {
   const lines = dedent(node.value).split('\n')
   const session = sessionLangs.has((node.lang ?? '').toLowerCase())
-  const hasPrompt = lines.some((line) => matchPrompt(line) !== undefined)
-  const promptOf = (line: string): Prompt | undefined =>
-    matchPrompt(line) ?? ((session || hasPrompt) && rootPromptPattern.test(line) && !isComment(line) ? {length: 2, lang: undefined} : undefined)
-  if (!lines.some((line) => promptOf(line) !== undefined)) {
+  // Each line's prompt, matched once.
+  const matched = lines.map(matchPrompt)
+  const hasPrompt = matched.some((prompt) => prompt !== undefined)
+  const prompts = matched.map((prompt, index): Prompt | undefined =>
+    prompt ?? ((session || hasPrompt) && rootPromptPattern.test(lines[index]!) && !isComment(lines[index]!) ? {length: 2, lang: undefined} : undefined)
+  )
+  if (!prompts.some((prompt) => prompt !== undefined)) {
     if (!node.lang) return splitUntagged(lines.join('\n'))
     const code = lines.join('\n').trim()
     return code ? [{code}] : []
   }
   const result: Array<{code: string[]; output: string[]; lang: string | undefined}> = []
   let continued = false
-  for (const line of lines) {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
     const current = result[result.length - 1]
-    const prompt: Prompt | undefined = continued ? undefined : promptOf(line)
+    const prompt: Prompt | undefined = continued ? undefined : prompts[index]
     if (continued && current) {
       current.code.push(line)
     } else if (prompt) {
@@ -186,8 +195,18 @@ const destructivePatterns: Array<[RegExp, string]> = [
   [/\bRemove-Item\b[^\n]*\*/i, 'deletes files by wildcard']
 ]
 
+/**
+ * A word that every destructive pattern holds at a word start (in any
+ * case; `kubectl delete` and `aws s3 rm` by their `delete` and `rm`): code
+ * without one is not destructive, and most code has none, so one scan
+ * replaces a scan per pattern.
+ */
+const destructiveWords =
+  /\b(?:rm|drop|truncate|delete|mkfs|dd|wipefs|shred|blkdiscard|remove|format|clear-disk|git|pg_dropcluster|zpool|zfs|lvremove|vgremove|restore-vm|set-vm|qm|virsh|govc|new-compliancesearchaction)/i
+
 /** Why `code` is destructive, or undefined when it is not. */
 export function destructiveReason(code: string): string | undefined {
+  if (!destructiveWords.test(code)) return undefined
   for (const [pattern, reason] of destructivePatterns) if (pattern.test(code)) return reason
   return undefined
 }

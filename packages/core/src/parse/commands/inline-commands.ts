@@ -58,8 +58,14 @@ function textBefore(children: Paragraph['children'], index: number): string {
 }
 
 function cueOf(sentence: string): Cue {
-  return strongCue.test(sentence) ? 'strong' : weakCue.test(sentence) ? 'weak' : 'none'
+  // Each cue needs one of its words: most sentences hold none, and the cue patterns are slow to try at every place.
+  if (strongWords.test(sentence) && strongCue.test(sentence)) return 'strong'
+  return weakWords.test(sentence) && weakCue.test(sentence) ? 'weak' : 'none'
 }
+
+/** Letters that every word of `strongCue` and of `weakCue` holds. */
+const strongWords = /run|typ|enter|execut|invok|command/i
+const weakWords = /try|call|via|us|with|following|:/i
 
 /** Whether inline `code` is a command, given what the text before it says. */
 function isInlineCommand(code: string, cue: Cue): boolean {

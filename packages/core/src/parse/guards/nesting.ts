@@ -96,7 +96,9 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
     if (depth > max) return paragraph.end() ?? {offset: start, line, depth, kind: 'container'}
     let end = index
     while (end < length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
-    const marker = /^(`{3,}|~{3,})/.exec(source.slice(index, Math.min(end, index + 64)))
+    // Only a line starting with a backtick or a tilde can be a fence (no slice for the others).
+    const first = source.charCodeAt(index)
+    const marker = first === 96 || first === 126 ? /^(`{3,}|~{3,})/.exec(source.slice(index, Math.min(end, index + 64))) : null
     if (marker && (fence === '' || (marker[1]![0] === fence[0] && marker[1]!.length >= fence.length))) {
       fence = fence === '' ? marker[1]! : ''
       const found = paragraph.end()
@@ -106,7 +108,7 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
       if (inline > max) return paragraph.end() ?? {offset: start, line, depth: inline, kind: 'inline'}
       // Where a paragraph ends: a blank line, a heading, a list item that can start here.
       const blank = isBlank(source, index, end)
-      const heading = indent < 4 && /^#{1,6}(?:[ \t]|$)/.test(source.slice(index, Math.min(end, index + 8)))
+      const heading = indent < 4 && first === 35 /* # */ && /^#{1,6}(?:[ \t]|$)/.test(source.slice(index, Math.min(end, index + 8)))
       const startsItem = item >= 0 && !blank && ((indent < 4 && item <= 1) || indent === lastItemIndent)
       if (blank || heading || startsItem) {
         const found = paragraph.end()
@@ -184,6 +186,21 @@ interface Opener {
 
 const punctuation = /[\p{P}\p{S}]/u
 const whitespace = /\s/
+/** The answers of `whitespace` and `punctuation` for ASCII, asked once. */
+const asciiWhitespace = Array.from({length: 128}, (_, code) => whitespace.test(String.fromCharCode(code)))
+const asciiPunctuation = Array.from({length: 128}, (_, code) => punctuation.test(String.fromCharCode(code)))
+
+/** Whether the character `char` is white space (`/\s/`). */
+function isWhitespace(char: string): boolean {
+  const code = char.charCodeAt(0)
+  return code < 128 ? asciiWhitespace[code]! : whitespace.test(char)
+}
+
+/** Whether the character `char` is punctuation or a symbol (`/[\p{P}\p{S}]/u`). */
+function isPunctuation(char: string): boolean {
+  const code = char.charCodeAt(0)
+  return code < 128 ? asciiPunctuation[code]! : punctuation.test(char)
+}
 
 /**
  * Emphasis and link brackets nested across the lines of one paragraph,
@@ -225,10 +242,10 @@ class ParagraphNesting {
         while (runEnd < end && source.charCodeAt(runEnd) === code) runEnd++
         const before = index === start ? ' ' : source.charAt(index - 1)
         const after = runEnd >= end ? ' ' : source.charAt(runEnd)
-        const spaceBefore = whitespace.test(before)
-        const spaceAfter = whitespace.test(after)
-        const punctuationBefore = punctuation.test(before)
-        const punctuationAfter = punctuation.test(after)
+        const spaceBefore = isWhitespace(before)
+        const spaceAfter = isWhitespace(after)
+        const punctuationBefore = isPunctuation(before)
+        const punctuationAfter = isPunctuation(after)
         const leftFlanking = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore)
         const rightFlanking = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter)
         const star = code === 42

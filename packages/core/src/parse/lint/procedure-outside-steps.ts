@@ -21,7 +21,8 @@ export function firstAction(nodes: readonly RootContent[]): {what: 'command' | '
       if (found) return false
       if (node.type === 'code' && isCommandBlock(node)) found = {what: 'command', position: node.position}
       else if (node.type === 'list' && node.ordered === true && node.children.length >= 2) found = {what: 'list', position: node.position}
-      return found ? false : undefined
+      // Text (a paragraph, a heading, a table) holds neither a code block nor a list.
+      return found || node.type === 'paragraph' || node.type === 'heading' || node.type === 'table' ? false : undefined
     })
     if (found) break
   }

@@ -53,8 +53,11 @@ const enough = 2
 
 /** Words of a path, title or heading: lower case, runs of anything but letters as one space. */
 function words(text: string): string {
-  return ` ${text
-    .replace(/([a-z\d])([A-Z])|([A-Z])([A-Z][a-z])/g, (_, a?: string, b?: string, c?: string, d?: string) => (a ? `${a} ${b}` : `${c} ${d}`))
+  // Split camelCase and ACRONYMWords; most text has no capital after another character to split at.
+  const split = /[^\s][A-Z]/.test(text)
+    ? text.replace(/([a-z\d])([A-Z])|([A-Z])([A-Z][a-z])/g, (_, a?: string, b?: string, c?: string, d?: string) => (a ? `${a} ${b}` : `${c} ${d}`))
+    : text
+  return ` ${split
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `

@@ -108,17 +108,20 @@ export function findParamTokens(code: string, declared?: ReadonlySet<string> | F
   if (!/[<${[]/.test(code) && !(bare && code.includes('_'))) return []
   let wanted: Set<string> | undefined
   let own: Set<string> | undefined
+  let elsewhere: ReadonlySet<string> | undefined
   const isOwn = (name: string) => {
     if (!wanted) {
       wanted = new Set<string>()
       for (const given of options.declared ?? []) wanted.add(given).add(paramKey(given))
       own = setVariables(code)
-      for (const given of options.set ?? []) own.add(given)
+      // The names the runbook sets are asked about, not copied for every command.
+      const set = options.set
+      elsewhere = set instanceof Set ? (set as ReadonlySet<string>) : new Set(set ?? [])
     }
     return (
       !wanted.has(name) &&
       !wanted.has(paramKey(name)) &&
-      (own!.has(name) || ambientVariables.has(name) || (/[a-z]/.test(name) && automaticVariables.has(name.toLowerCase())))
+      (own!.has(name) || elsewhere!.has(name) || ambientVariables.has(name) || (/[a-z]/.test(name) && automaticVariables.has(name.toLowerCase())))
     )
   }
 

@@ -17,7 +17,7 @@ import type {Code, Nodes, RootContent} from 'mdast'
 import {isCommandBlock} from '../commands/commands.js'
 import {isOutputIntro} from '../commands/sample-output.js'
 import {textOf, walk} from '../../walk.js'
-import type {ParamContext} from './command-params.js'
+import {findOptionsOf, type ParamContext} from './command-params.js'
 import {paramKey} from './names.js'
 import {findParamTokens, type ParamToken} from './placeholders.js'
 
@@ -37,24 +37,14 @@ export function prosePlaceholders(nodes: RootContent[], context: ParamContext): 
   const add = (tokens: ParamToken[], node: Nodes) => {
     for (const token of tokens) if (!(token.syntax === 'mustache' && token.name.includes('.'))) found.push({key: token.key, node})
   }
-  const options = {
-    declared: [...context.declared.values()],
-    get set() {
-      return context.set
-    },
-    bare: false
-  }
-  const withBare = {
-    declared: options.declared,
-    get set() {
-      return context.set
-    }
-  }
+  const options = findOptionsOf(context, false)
+  const withBare = findOptionsOf(context, true)
   nodes.forEach((root, rootIndex) => {
     walk(root, (node, parent) => {
       if (node.type === 'text') {
-        add(findParamTokens(node.value, options).filter((token) => token.syntax !== 'dollar' && token.syntax !== 'dollar-brace'), node)
-        if (node.value.includes('][') || node.value.includes(']-') || node.value.includes(']_') || node.value.includes('].') || node.value.includes(']/')) {
+        const tokens = findParamTokens(node.value, options)
+        if (tokens.length > 0) add(tokens.filter((token) => token.syntax !== 'dollar' && token.syntax !== 'dollar-brace'), node)
+        if (node.value.includes(']') && /\][[\-_./]/.test(node.value)) {
           for (const match of node.value.matchAll(attachedBracket)) found.push({key: paramKey(match[1]!), node})
         }
       } else if (node.type === 'inlineCode') {
