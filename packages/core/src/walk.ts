@@ -6,13 +6,19 @@ import type {Nodes, Parents} from 'mdast'
 
 /** Call `visitor` on `tree` and every descendant, in document order. Return `false` to skip a node's children. */
 export function walk(tree: Nodes, visitor: (node: Nodes, parent: Parents | undefined) => boolean | void): void {
-  const stack: Array<[Nodes, Parents | undefined]> = [[tree, undefined]]
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!
+  // Two parallel stacks rather than a [node, parent] pair per node: no allocation per visit.
+  const nodes: Nodes[] = [tree]
+  const parents: Array<Parents | undefined> = [undefined]
+  while (nodes.length > 0) {
+    const node = nodes.pop()!
+    const parent = parents.pop()
     if (visitor(node, parent) === false) continue
     if ('children' in node) {
       const children = node.children as Nodes[]
-      for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, node])
+      for (let index = children.length - 1; index >= 0; index--) {
+        nodes.push(children[index]!)
+        parents.push(node)
+      }
     }
   }
 }
