@@ -51,11 +51,14 @@ export function cloneContent(nodes: RootContent[], definitions: Definitions, pos
         node.type === 'linkReference'
           ? {type: 'link', url: definition.url, title: definition.title ?? null, children: node.children}
           : {type: 'image', url: definition.url, title: definition.title ?? null, alt: node.alt ?? ''}
-      if (node.position) result.position = node.position
-    } else {
+      if (node.position && positions) result.position = node.position
+    } else if (positions) {
       result = {...node}
+    } else {
+      // Copied without `position` rather than spread and deleted: a deleted key turns the object into a slow dictionary.
+      result = {}
+      for (const key in node) if (key !== 'position') result[key] = (node as unknown as Record<string, unknown>)[key]
     }
-    if (!positions) delete result.position
     if ('children' in result && Array.isArray(result.children)) {
       const children: Nodes[] = []
       for (const child of result.children as Nodes[]) {
