@@ -23,8 +23,8 @@ const defaults = {seed: 42}
 const zipf = 1.6
 const scale = 50
 
-/** A seeded pseudo-random generator (mulberry32), as in bench/search.mjs. */
-function random(seed) {
+/** A seeded pseudo-random generator (mulberry32); bench/search.mjs uses it too. */
+export function random(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
@@ -33,7 +33,8 @@ function random(seed) {
   }
 }
 
-const itWords = (
+/** Everyday words of IT runbooks (bench/search.mjs draws from them too). */
+export const itWords = (
   'restart service server client network dns vpn proxy firewall certificate expired tls ssl disk full memory cpu ' +
   'latency error timeout connection refused denied permission user account password reset mfa login ldap okta ' +
   'printer queue spooler driver offline online windows linux macos update patch reboot backup restore snapshot ' +

@@ -22,6 +22,7 @@ import {toString} from 'mdast-util-to-string'
 import MiniSearch from 'minisearch'
 import {buildIndex, loadIndex, search} from '../packages/core/dist/index.js'
 import {loadRunbooks} from '../packages/core/dist/node/index.js'
+import {itWords, random} from './generate-runbooks.mjs'
 
 // Heap figures need gc(): run again with --expose-gc if it is missing.
 if (typeof globalThis.gc !== 'function') {
@@ -117,27 +118,6 @@ function documents(runbooks) {
 
 // ---------------------------------------------------------------- generated runbooks
 
-function random(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const itWords = (
-  'restart service server client network dns vpn proxy firewall certificate expired tls ssl disk full memory cpu ' +
-  'latency error timeout connection refused denied permission user account password reset mfa login ldap okta ' +
-  'printer queue spooler driver offline online windows linux macos update patch reboot backup restore snapshot ' +
-  'postgres mysql redis database replication lag primary replica failover cluster node pod container image ' +
-  'deployment kubernetes kubectl helm namespace ingress load balancer alert prometheus grafana dashboard metric ' +
-  'log logs syslog journal ssh key rotate credentials secret vault token expire renew ticket escalate incident ' +
-  'outage degraded healthy unhealthy ready not check verify confirm run open close click select install ' +
-  'uninstall configure setting policy group share drive folder file permission mailbox email sync calendar ' +
-  'wifi cable switch port router gateway address ip subnet route etcd storage volume mount quota usage high ' +
-  'low slow fast crash looping oom killed evicted pending scheduled job cron queue worker consumer producer'
-).split(' ')
 const alertNames = ['KubePodCrashLooping', 'KubeNodeNotReady', 'EtcdHighCommitDurations', 'TargetDown', 'NodeFilesystemSpaceFillingUp', 'PostgresReplicationLagHigh', 'RedisDown', 'CertificateExpiringSoon']
 
 function generate(steps) {
