@@ -386,6 +386,33 @@ describe('runbook build writes split bundles; search and run read them', () => {
     expect(ambiguous.stderr).toMatch(/holds \d+ runbooks; pick one with --runbook: /)
   })
 
+  it('a rebuild rewrites a part that was cut short, instead of keeping it for its name', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'cli-repair-'))
+    cpSync(library, path.join(dir, 'runbooks'), {recursive: true})
+    const build = () => cli(['build', 'runbooks', '-o', 'runbooks.bundle.json', '--no-cache', '--split'], dir)
+    expect((await build()).code).toBe(0)
+    const folder = path.join(dir, 'runbooks.bundle')
+    const pack = readdirSync(folder).find((name) => name.startsWith('p'))!
+    writeFileSync(path.join(folder, pack), '')
+    await expect((await readBundle(path.join(dir, 'runbooks.bundle.json'))).load()).rejects.toThrow(pack)
+    expect((await build()).code).toBe(0)
+    const loaded = await (await readBundle(path.join(dir, 'runbooks.bundle.json'))).load()
+    expect(loaded.runbooks).toHaveLength(built.runbooks.length)
+  })
+
+  it('refuses an output whose parts folder would be the runbooks folder, and writes nothing', async () => {
+    const dir = mkdtempSync(path.join(scratch, 'cli-same-folder-'))
+    cpSync(library, path.join(dir, 'runbooks'), {recursive: true})
+    const before = readdirSync(path.join(dir, 'runbooks')).sort()
+    const result = await cli(['build', 'runbooks', '-o', 'runbooks.json', '--split'], dir)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('-o runbooks.json would keep its parts in runbooks, which holds the runbooks')
+    expect(readdirSync(path.join(dir, 'runbooks')).sort()).toEqual(before)
+    expect(existsSync(path.join(dir, 'runbooks.json'))).toBe(false)
+    // A parts folder beside the runbooks is fine.
+    expect((await cli(['build', 'runbooks', '-o', 'public/runbooks.json', '--split'], dir)).code).toBe(0)
+  })
+
   it('a rebuild removes parts neither it nor the build before names; --no-split removes them all', async () => {
     const dir = mkdtempSync(path.join(scratch, 'cli-stale-'))
     cpSync(library, path.join(dir, 'runbooks'), {recursive: true})

@@ -80,8 +80,8 @@ export async function writeBundle(
     let written = 0
     for (const part of parts) {
       keep.add(part.name)
-      // A name is its content: a file already there is this part.
-      if (existing.has(part.name)) continue
+      // A name is its content, but a file already there may have been cut short or changed: it is kept only when it is this part.
+      if (existing.has(part.name) && (await readFile(path.join(folder, part.name), 'utf8').catch(() => undefined)) === part.text) continue
       await writeAtomically(path.join(folder, part.name), part.text)
       written++
     }

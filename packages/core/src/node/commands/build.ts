@@ -4,7 +4,7 @@ import {parseCommandArgs, UsageError} from '../args.js'
 import {buildBundle} from '../bundle.js'
 import {isUnreadable} from '../files.js'
 import type {CliCommand} from '../io.js'
-import {type WriteBundleResult, writeBundle, writeDefaults} from '../write-bundle.js'
+import {type WriteBundleResult, partsFolderName, writeBundle, writeDefaults} from '../write-bundle.js'
 
 const help = `Usage: runbook build <dir> -o <bundle.json> [--split | --no-split] [--cache <dir> | --no-cache] [--quiet]
 
@@ -50,6 +50,15 @@ export const buildCommand: CliCommand = {
     if (values.split && values['no-split']) throw new UsageError(`--split and --no-split cannot be used together\n\n${help}`)
     if (positionals.length !== 1) throw new UsageError(`expected one folder\n\n${help}`)
     if (!values.output) throw new UsageError(`missing -o <bundle.json>\n\n${help}`)
+    const source = path.resolve(io.cwd, positionals[0]!)
+    const partsFolder = path.join(path.dirname(path.resolve(io.cwd, values.output)), partsFolderName(values.output))
+    if (isSameOrInside(source, partsFolder)) {
+      // The parts folder is the build's own: stale parts in it are deleted.
+      throw new UsageError(
+        `-o ${values.output} would keep its parts in ${path.relative(io.cwd, partsFolder) || '.'}, which holds the runbooks; ` +
+          `choose another output name or folder (e.g. -o public/runbooks.bundle.json)\n\n${help}`
+      )
+    }
     const started = Date.now()
     let reported = started
     const result = await buildBundle(positionals[0]!, {
@@ -94,4 +103,10 @@ export const buildCommand: CliCommand = {
     )
     return errors.length > 0 ? 1 : 0
   }
+}
+
+/** Whether `folder` is `parent` or inside it. */
+function isSameOrInside(folder: string, parent: string): boolean {
+  const relative = path.relative(parent, folder)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
