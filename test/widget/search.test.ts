@@ -270,6 +270,24 @@ describe('highlight', () => {
   })
 })
 
+describe('<runbook-search> when src changes', () => {
+  it('drops the previous bundle\'s results and offers Retry when the new src fails', async () => {
+    clearLibraryCache()
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => (String(url).includes('missing') ? new Response('', {status: 404}) : new Response(bundleJson())))
+    )
+    const element = await searchBox()
+    await type(element, 'phone')
+    expect(options(element).length).toBeGreaterThan(0)
+    element.setAttribute('src', '/missing.json')
+    await until(() => $(element, '[role=alert]'))
+    await settle(element)
+    expect(options(element)).toHaveLength(0)
+    expect([...element.renderRoot.querySelectorAll('button')].map((button) => button.textContent?.trim())).toContain('Try again')
+  })
+})
+
 describe('<runbook-search> with a damaged index', () => {
   it('lists runbooks but reports the index when a query needs it', async () => {
     const bundle = JSON.parse(bundleJson())

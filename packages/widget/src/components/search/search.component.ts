@@ -144,8 +144,13 @@ export class RunbookSearch extends LitElement {
   readonly #rows = new TaskController(this, {
     task: ([library, query, category, limit, browse]: readonly [Library | undefined, string, string, number, boolean], signal: AbortSignal) =>
       this.#results(library, query, category, limit, browse, signal),
-    args: () => [this.#bundle.value, this.query.trim(), this.category, this.limit, this.#browsing(this.#bundle.value)] as const
+    args: () => [this.#library(), this.query.trim(), this.category, this.limit, this.#browsing(this.#library())] as const
   })
+
+  /** The bundle of the current `src`: none while another `src` loads or after it failed (never the previous one's). */
+  #library(): Library | undefined {
+    return this.#bundle.status === 'complete' ? this.#bundle.value : undefined
+  }
 
   /** Whether an empty query lists the runbooks: `browse`, for a collection small enough or once the user asked. */
   #browsing(library: Library | undefined): boolean {
@@ -261,7 +266,7 @@ export class RunbookSearch extends LitElement {
 
   override render(): TemplateResult {
     const strings = mergeStrings(this.strings)
-    const library = this.#bundle.value
+    const library = this.#library()
     const rows = this.#shown()
     const pending = this.#rows.status === 'pending'
     const failed = this.#bundle.status === 'error' ? this.#bundle.error : this.#rows.status === 'error' ? this.#rows.error : undefined
