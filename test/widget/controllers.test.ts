@@ -2,8 +2,10 @@
 import {html, LitElement} from 'lit'
 import {afterEach, describe, expect, it} from 'vitest'
 import {DeepLinkController} from '../../packages/widget/src/controllers/deep-link.js'
+import {SavedProgressController} from '../../packages/widget/src/controllers/saved-progress.js'
 import {TaskController} from '../../packages/widget/src/controllers/task.js'
 import {until} from './dom.js'
+import {phoneMarkdown, runbookOf} from './fixtures.js'
 
 /** A deferred result per run, released by the test. */
 interface Run {
@@ -103,5 +105,26 @@ describe('DeepLinkController', () => {
     host.remove()
     window.dispatchEvent(new HashChangeEvent('hashchange'))
     expect(host.changes).toBe(1)
+  })
+})
+
+describe('SavedProgressController', () => {
+  it('finding an older version\'s progress removes nothing; forgetMoved removes it once the caller has saved', async () => {
+    localStorage.clear()
+    const old = runbookOf(phoneMarkdown)
+    const edited = runbookOf(phoneMarkdown.replace('Look at the phone', 'Look closely at the phone'))
+    const oldKey = `runbook-kit:widget:v1:desk-phone@${old.hash}`
+    const host = document.createElement('test-link-host') as LinkHost
+    document.body.append(host)
+    const {createSession} = await import('../../packages/core/src/session/index.js')
+    localStorage.setItem(oldKey, JSON.stringify(createSession(old).toJSON()))
+    const progress = new SavedProgressController(host, {enabled: () => true, session: () => undefined, onSaveError: () => undefined})
+    const found = await progress.find(edited)
+    expect(found.moved).toBe(true)
+    expect(found.saved).toBeDefined()
+    // An open that is aborted now, or cannot restore it, has lost nothing.
+    expect(localStorage.getItem(oldKey)).not.toBeNull()
+    progress.forgetMoved(found)
+    await until(() => localStorage.getItem(oldKey) === null)
   })
 })

@@ -6,8 +6,10 @@ import {loadProgress, openProgressStore, progressKey, progressStorageKey, stored
 export interface FoundProgress {
   /** The saved session (of this runbook version, else the newest of the same runbook id). */
   saved?: SavedSession | undefined
-  /** The saved session was of another version of the runbook (its entry is removed: save the restored session now). */
+  /** The saved session was of another version of the runbook: save the restored session, then `forgetMoved()`. */
   moved: boolean
+  /** @internal The store key the session was found under. */
+  key?: string | undefined
   /** `localStorage` cannot be used (progress is kept in memory only). */
   unavailable: boolean
 }
@@ -72,8 +74,16 @@ export class SavedProgressController implements ReactiveController {
       unavailable = true
     }
     const moved = found !== undefined && found.key !== progressKey(runbook.id, runbook.hash)
-    if (moved) void store.remove(found!.key).catch(() => undefined)
-    return {saved: found?.saved, moved, unavailable}
+    return {saved: found?.saved, moved, unavailable, key: found?.key}
+  }
+
+  /**
+   * Remove the entry of the other version that `found` came from: only once
+   * the restored session is saved under this version, so an open that is
+   * aborted or cannot restore it loses nothing.
+   */
+  forgetMoved(found: FoundProgress): void {
+    if (found.moved && found.key !== undefined) void this.#store?.remove(found.key).catch(() => undefined)
   }
 
   /** The runbook is open in this tab now: what is stored is this tab's to continue. */

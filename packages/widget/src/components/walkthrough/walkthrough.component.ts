@@ -258,11 +258,14 @@ export class RunbookWalkthrough extends LitElement {
     let session: Session | undefined
     // Saved at once only when the session differs from what is stored (moved to a new runbook version, or
     // jumped to a deep-linked step): opening alone writes nothing, so it cannot overwrite another tab's save.
-    let changed = found.moved
+    let changed = false
+    let restoredMoved = false
     if (found.saved) {
       session = restoreSession(runbook, found.saved)
       const report = session.report
       if (report?.restored) {
+        restoredMoved = found.moved
+        changed = found.moved
         if (report.changed) notices.push({kind: 'warning', text: strings.runbookChanged})
         if (session.status !== 'finished') notices.push({kind: 'info', text: format(strings.resumed, {step: session.current.title})})
       }
@@ -283,6 +286,8 @@ export class RunbookWalkthrough extends LitElement {
     this.#progress.opened(runbook)
     this.#attach(session, resumed ? 'resume' : 'start')
     if (changed) this.#progress.save()
+    // The old version's entry goes only now that its session is saved under this version.
+    if (restoredMoved) this.#progress.forgetMoved(found)
   }
 
   /** The runbooks that links of `runbook` name and the bundle at `src` lacks (each asked once). */
