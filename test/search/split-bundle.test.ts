@@ -400,17 +400,19 @@ describe('runbook build writes split bundles; search and run read them', () => {
     expect(loaded.runbooks).toHaveLength(built.runbooks.length)
   })
 
-  it('refuses an output whose parts folder would be the runbooks folder, and writes nothing', async () => {
+  it('keeps the parts out of the runbooks folder when the output is named after it', async () => {
     const dir = mkdtempSync(path.join(scratch, 'cli-same-folder-'))
     cpSync(library, path.join(dir, 'runbooks'), {recursive: true})
+    // A file named like a part among the runbooks: the build's cleanup must never reach it.
+    writeFileSync(path.join(dir, 'runbooks', 'p0.0123456789.json'), '{}')
     const before = readdirSync(path.join(dir, 'runbooks')).sort()
-    const result = await cli(['build', 'runbooks', '-o', 'runbooks.json', '--split'], dir)
-    expect(result.code).toBe(2)
-    expect(result.stderr).toContain('-o runbooks.json would keep its parts in runbooks, which holds the runbooks')
-    expect(readdirSync(path.join(dir, 'runbooks')).sort()).toEqual(before)
-    expect(existsSync(path.join(dir, 'runbooks.json'))).toBe(false)
-    // A parts folder beside the runbooks is fine.
-    expect((await cli(['build', 'runbooks', '-o', 'public/runbooks.json', '--split'], dir)).code).toBe(0)
+    for (const flag of ['--split', '--no-split', '--no-split']) {
+      expect((await cli(['build', 'runbooks', '-o', 'runbooks.json', '--no-cache', flag], dir)).code).toBe(0)
+      expect(readdirSync(path.join(dir, 'runbooks')).sort()).toEqual(before)
+    }
+    expect((await cli(['build', 'runbooks', '-o', 'runbooks.json', '--no-cache', '--split'], dir)).code).toBe(0)
+    expect(readdirSync(path.join(dir, 'runbooks.parts')).length).toBeGreaterThan(0)
+    expect((await (await readBundle(path.join(dir, 'runbooks.json'))).load()).runbooks).toHaveLength(built.runbooks.length)
   })
 
   it('a rebuild removes parts neither it nor the build before names; --no-split removes them all', async () => {

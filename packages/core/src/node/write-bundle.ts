@@ -14,6 +14,12 @@ import type {SearchIndex} from '../search/build.js'
 /** What {@link writeBundle} accepts. */
 export interface WriteBundleOptions extends Omit<SplitBundleOptions, 'folder'> {
   /**
+   * Name of the parts folder beside the entry; the build owns it (stale
+   * parts in it are removed). (default: the entry's file name without
+   * `.json`, see {@link partsFolderName})
+   */
+  folder?: string | null | undefined
+  /**
    * `true` to split, `false` for one file, `undefined` to split when the
    * one-file bundle would be larger than `splitAbove`. (default: `undefined`)
    */
@@ -68,7 +74,7 @@ export async function writeBundle(
 ): Promise<WriteBundleResult> {
   const splitAbove = options?.splitAbove ?? writeDefaults.splitAbove
   const split = options?.split ?? isLarger(bundle, splitAbove)
-  const folderName = partsFolderName(output)
+  const folderName = options?.folder ?? partsFolderName(output)
   const folder = path.join(path.dirname(output), folderName)
   const keep = new Set(await previousParts(output, folderName))
   await mkdir(path.dirname(output), {recursive: true})

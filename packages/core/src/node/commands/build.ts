@@ -50,15 +50,6 @@ export const buildCommand: CliCommand = {
     if (values.split && values['no-split']) throw new UsageError(`--split and --no-split cannot be used together\n\n${help}`)
     if (positionals.length !== 1) throw new UsageError(`expected one folder\n\n${help}`)
     if (!values.output) throw new UsageError(`missing -o <bundle.json>\n\n${help}`)
-    const source = path.resolve(io.cwd, positionals[0]!)
-    const partsFolder = path.join(path.dirname(path.resolve(io.cwd, values.output)), partsFolderName(values.output))
-    if (isSameOrInside(source, partsFolder)) {
-      // The parts folder is the build's own: stale parts in it are deleted.
-      throw new UsageError(
-        `-o ${values.output} would keep its parts in ${path.relative(io.cwd, partsFolder) || '.'}, which holds the runbooks; ` +
-          `choose another output name or folder (e.g. -o public/runbooks.bundle.json)\n\n${help}`
-      )
-    }
     const started = Date.now()
     let reported = started
     const result = await buildBundle(positionals[0]!, {
@@ -79,10 +70,12 @@ export const buildCommand: CliCommand = {
       return 2
     }
     const output = path.resolve(io.cwd, values.output)
+    const folder = partsFolderFor(output, path.resolve(io.cwd, positionals[0]!))
     let written: WriteBundleResult
     try {
       written = await writeBundle(output, result.bundle, result.index, {
-        split: values.split ? true : values['no-split'] ? false : undefined
+        split: values.split ? true : values['no-split'] ? false : undefined,
+        folder
       })
     } catch (error) {
       throw new Error(`cannot write ${values.output}: ${(error as Error).message}`)
@@ -103,6 +96,16 @@ export const buildCommand: CliCommand = {
     )
     return errors.length > 0 ? 1 : 0
   }
+}
+
+/**
+ * The parts folder beside `output`: named after it, unless that is the
+ * runbooks folder or holds it (`runbook build rb -o rb.json`), whose files
+ * the build's stale-part cleanup must never touch: then `<name>.parts`.
+ */
+function partsFolderFor(output: string, source: string): string {
+  const name = partsFolderName(output)
+  return isSameOrInside(source, path.join(path.dirname(output), name)) ? `${name}.parts` : name
 }
 
 /** Whether `folder` is `parent` or inside it. */
