@@ -80,6 +80,32 @@ describe('<runbook-kit>', () => {
     expect($(element, 'runbook-search')).not.toBeNull()
   })
 
+  it('of two quick selections the latest opens, whichever lookup answers last; a failed lookup still opens', async () => {
+    const {element, search} = await kit()
+    const {fetchLibrary} = await import('../../packages/widget/src/internal/library.js')
+    const library = await fetchLibrary('/runbooks.bundle.json')
+    const answers: Array<() => void> = []
+    const has = library.has.bind(library)
+    vi.spyOn(library, 'has').mockImplementation((id) => new Promise((resolve) => answers.push(() => void has(id).then(resolve))))
+    const select = (runbookId: string) =>
+      search.dispatchEvent(new CustomEvent('runbook-select', {detail: {runbookId, query: ''}, bubbles: true, composed: true, cancelable: true}))
+    select('desk-phone')
+    select('restore-share')
+    await until(() => answers.length === 2)
+    answers[1]!()
+    await until(() => element.runbookId === 'restore-share')
+    answers[0]!()
+    await settle(element)
+    await new Promise((resolve) => queueMicrotask(() => resolve(undefined)))
+    await settle(element)
+    expect(element.runbookId).toBe('restore-share')
+    vi.mocked(library.has).mockRejectedValue(new Error('offline'))
+    button(element, 'All runbooks').click()
+    await settle(element)
+    select('desk-phone')
+    await until(() => element.runbookId === 'desk-phone')
+  })
+
   it('stays on the search when the page cancels runbook-select', async () => {
     const {element, search} = await kit()
     const cancel = (event: Event) => event.preventDefault()

@@ -123,12 +123,20 @@ export class RunbookKit extends LitElement {
     if (link && (await library!.has(link.runbookId, signal && {signal})) && !signal?.aborted) this.runbookId = link.runbookId
   }
 
+  /** Selections made so far: a selection whose lookup answers after a newer one's is dropped. */
+  #selections = 0
+
   #onSelect(event: CustomEvent<RunbookSelectDetail>): void {
     const detail = event.detail
     // Let the page's listeners see the event first: it is canceled when the page handles the selection.
+    const selection = ++this.#selections
     queueMicrotask(async () => {
       const library = this.#bundle.value
-      if (event.defaultPrevented || !library || !(await library.has(detail.runbookId))) return
+      if (event.defaultPrevented || !library) return
+      // A failed lookup still opens: the walkthrough then says what went wrong and offers Retry.
+      const known = await library.has(detail.runbookId).catch(() => true)
+      // The latest selection wins, whichever lookup answers last.
+      if (!known || selection !== this.#selections) return
       this._startStep = detail.from ? detail.stepId : undefined
       this.runbookId = detail.runbookId
       await this.#opened.run()
