@@ -21,7 +21,7 @@ const coreSource = path.resolve('packages/core/src')
 /**
  * `@runbook-kit/core` is compiled from source into the widget, through a
  * virtual entry that re-exports only the browser parts the widget uses
- * (sessions, search, bundles, parameter tokens): the parser and its
+ * (sessions with their parameter references, search, bundles): the parser and its
  * dependencies (unified, micromark, yaml) are never loaded.
  */
 function coreFromSource() {
@@ -37,8 +37,7 @@ function coreFromSource() {
       return [
         `export * from ${file('session/index.ts')}`,
         `export * from ${file('search/index.ts')}`,
-        `export * from ${file('bundle/index.ts')}`,
-        `export {findParamTokens} from ${file('parse/commands/commands.ts')}`
+        `export * from ${file('bundle/index.ts')}`
       ].join('\n')
     }
   }

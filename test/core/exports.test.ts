@@ -14,6 +14,7 @@ const browserSafe = [
   'createMemoryStore',
   'createSession',
   'fetchBundle',
+  'findParamRefs',
   'findParamTokens',
   'formatDiagnostic',
   'formatDuration',

@@ -11,7 +11,7 @@
  *
  * Two of those goals are NOT met (issue 14 stays open), so two ceilings are
  * interim, set just above today's builds so that nothing grows unnoticed:
- * every script together 48.5 KB, the classic build 46.5 KB. lunr has left the
+ * every script together 47.5 KB, the classic build 45.5 KB. lunr has left the
  * browser, but the split-bundle reader, the compact index's query side and
  * the asynchronous widget added more than it took away; nothing of the writer
  * or the Node side is in these builds (`node scripts/widget-sizes.mjs` says
@@ -29,8 +29,8 @@ import {buildWidget} from '../../scripts/start.mjs'
 /** Goals and ceilings, in bytes of gzip. */
 const first = {goal: 25_000, ceiling: 30_000}
 /** Interim ceilings, above the goals (see the top). */
-const together = {goal: 45_000, ceiling: 48_500}
-const classic = {goal: 40_000, ceiling: 46_500}
+const together = {goal: 45_000, ceiling: 47_500}
+const classic = {goal: 40_000, ceiling: 45_500}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'packages/widget/dist')
@@ -101,6 +101,18 @@ describe('widget build', () => {
       expect([...read(name).matchAll(/.{40}innerHTML=.{10}/g)].map((m) => m[0])).toEqual([expect.stringContaining('createElement("template");return')])
     }
     for (const name of chunks()) expect(read(name)).not.toContain('innerHTML')
+  })
+
+  it("the browser builds leave out the parser's guesses about which names are parameters (docs/widget.md)", () => {
+    for (const name of ['runbook-kit.js', 'runbook-kit.iife.js', ...chunks()]) {
+      const code = read(name)
+      // Ambient and PowerShell automatic variables, and assignments (parse/params/placeholders.ts, set-variables.ts).
+      expect(code).not.toContain('KUBECONFIG')
+      expect(code).not.toContain('psscriptroot')
+      expect(code).not.toContain('readonly\\s+')
+    }
+    // What stays is the forms of a placeholder, which the walkthrough needs to find known parameters.
+    expect(read('runbook-kit.iife.js')).toContain('blockquote')
   })
 
   it('the classic script is one file: no imports, no exports', () => {

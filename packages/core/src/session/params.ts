@@ -5,7 +5,7 @@
  *
  * @module
  */
-import {findParamTokens} from '../parse/commands/commands.js'
+import {findParamTokens, type ParamToken} from '../parse/params/placeholders.js'
 import {paramKey} from '../parse/params/names.js'
 import type {ParamSpec} from '../types.js'
 
@@ -66,8 +66,23 @@ export function substituteParams(
   values: Readonly<Record<string, string | undefined>>,
   options?: SubstituteOptions | null
 ): Substitution {
+  const only = options?.params ? new Set([...options.params].map(paramKey)) : undefined
+  const tokens = findParamTokens(code, new Set(options?.declared ?? []))
+  return substituteTokens(code, only ? tokens.filter((token) => only.has(token.key)) : tokens, values, options)
+}
+
+/**
+ * Replace `tokens` (references found in `code`, in order) with `values`:
+ * `substituteParams` once the references are found. `options.declared` and
+ * `options.params` are not read here.
+ */
+export function substituteTokens(
+  code: string,
+  tokens: readonly ParamToken[],
+  values: Readonly<Record<string, string | undefined>>,
+  options?: SubstituteOptions | null
+): Substitution {
   const secret = new Set(options?.secret ?? [])
-  const declared = new Set(options?.declared ?? [])
   const reveal = options?.reveal ?? false
   const markMissing = options?.missing ?? defaultMissing
   const mask = options?.mask ?? defaultMask
@@ -75,7 +90,6 @@ export function substituteParams(
   for (const key of Object.keys(values)) if (!lowerKeys.has(key.toLowerCase())) lowerKeys.set(key.toLowerCase(), key)
   const normalKeys = new Map<string, string>()
   for (const key of Object.keys(values)) if (!normalKeys.has(paramKey(key))) normalKeys.set(paramKey(key), key)
-  const only = options?.params ? new Set([...options.params].map(paramKey)) : undefined
   const lowerSecret = new Set([...secret].map((name) => paramKey(name)))
 
   const params: string[] = []
@@ -87,8 +101,7 @@ export function substituteParams(
 
   let text = ''
   let last = 0
-  for (const token of findParamTokens(code, declared)) {
-    if (only && !only.has(token.key)) continue
+  for (const token of tokens) {
     const key = Object.hasOwn(values, token.name) ? token.name : (lowerKeys.get(token.name.toLowerCase()) ?? normalKeys.get(token.key))
     const value = key === undefined ? undefined : values[key]
     add(params, token.name)

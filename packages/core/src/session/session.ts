@@ -14,7 +14,8 @@
  */
 import type {Command, Runbook, Step} from '../types.js'
 import {choicesOf, longestRemaining} from './graph.js'
-import {isSecretParam, redactSecrets, substituteParams} from './params.js'
+import {findParamRefs} from './param-refs.js'
+import {isSecretParam, redactSecrets, substituteTokens} from './params.js'
 import type {
   Choice,
   CommandRun,
@@ -252,9 +253,10 @@ export class Session {
     const target = this.#need(step ?? this.#state.current)
     const values = this.#values()
     const secret = this.#secretNames(target.commands.flatMap((c) => c.params))
-    const declared = this.runbook.params.map((p) => p.name)
     return target.commands.map((command, index) => {
-      const result = substituteParams(command.code, values, {secret, declared, params: command.params, reveal: options?.reveal ?? false})
+      // The parser named the command's parameters: only references to those are filled (a variable an earlier command sets stays as written).
+      const tokens = findParamRefs(command.code, command.params)
+      const result = substituteTokens(command.code, tokens, values, {secret, reveal: options?.reveal ?? false})
       return {index, command, text: result.text, missing: result.missing, secrets: result.secrets}
     })
   }

@@ -9,7 +9,7 @@ export {
   restoreSession,
   createLocalStorageStore,
   renderTimeline,
-  findParamTokens,
+  findParamRefs,
   fetchBundle,
   type BundleReader,
   type BundleSearchResult,

@@ -1,4 +1,4 @@
-import {findParamTokens, type Session, type Step} from '../../internal/core.js'
+import {findParamRefs, type Session, type Step} from '../../internal/core.js'
 import type {CodePiece} from '../../internal/mdast.js'
 
 /** Where parameter values come from while a step is shown. */
@@ -20,11 +20,12 @@ export function fillParams(step: Step, {session, drafts, secrets}: FillSources):
   const known = new Map<string, string>()
   for (const name of [...runbook.params.map((p) => p.name), ...step.params]) known.set(name.toLowerCase(), name)
   const values = session.params()
-  const declared = new Set(runbook.params.map((p) => p.name))
+  const names = [...known.values()]
   return (code) => {
     const pieces: CodePiece[] = []
     let at = 0
-    for (const token of findParamTokens(code, declared)) {
+    for (const token of findParamRefs(code, names)) {
+      // Here only case is folded (`$PRINTER` fills `printer`); `<pod name>` stays as written beside a `pod_name`.
       const name = known.get(token.name.toLowerCase())
       if (name === undefined) continue
       pieces.push(code.slice(at, token.start))
