@@ -11,7 +11,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {createSession, findParamRefs, findParamTokens, isSecretParam, parseRunbook, substituteParams, type ParamToken, type Runbook} from '@runbook-kit/core'
 import {paramKey} from '../../packages/core/src/parse/params/names.js'
 import {corpusFiles, corpusPath, describeCorpus} from '../helpers/corpus.js'
-import {projectRunbookFiles, root} from './helpers.js'
+import {makeRunbook, projectRunbookFiles, root} from './helpers.js'
 
 const written = (code: string, names: string[]) => findParamRefs(code, names).map((token) => code.slice(token.start, token.end))
 
@@ -59,6 +59,20 @@ describe('findParamRefs', () => {
     const code = 'aws s3 ls <path/to/BUCKET_NAME> BUCKET_NAME'
     expect(findParamRefs(code, ['bucket_name']).map((token) => token.start)).toEqual([32])
     expect(findParamTokens(code).map((token) => token.key)).toEqual(['path/to/bucket_name', 'bucket_name'])
+  })
+})
+
+describe('session.commands() fills the parameters the parser found in each command', () => {
+  it('fills every form of a command parameter and leaves other names as written', () => {
+    const runbook = makeRunbook([{id: 'a', commands: [{code: 'N=3; echo $N <dir> ${DIR} $OTHER', params: ['dir']}]}])
+    const session = createSession(runbook, {params: {dir: '/tmp', N: '9', OTHER: 'x'}})
+    expect(session.commands()[0]).toMatchObject({text: 'N=3; echo $N /tmp /tmp $OTHER', missing: []})
+  })
+
+  it("trusts command.params: a name it lists is filled even where it looks ambient (a parsed runbook lists such a name only when it is declared)", () => {
+    const runbook = makeRunbook([{id: 'a', commands: [{code: 'cd ${HOME} && ls $HOME', params: ['HOME']}]}])
+    expect(createSession(runbook, {params: {HOME: '/srv'}}).commands()[0]!.text).toBe('cd /srv && ls /srv')
+    expect(createSession(runbook).commands()[0]).toMatchObject({text: 'cd <HOME> && ls <HOME>', missing: ['HOME']})
   })
 })
 

@@ -72,7 +72,7 @@ export function substituteParams(
 }
 
 /**
- * Replace `tokens` (references found in `code`, in order) with `values`:
+ * @internal Replace `tokens` (references found in `code`, in order) with `values`:
  * `substituteParams` once the references are found. `options.declared` and
  * `options.params` are not read here.
  */
