@@ -19,12 +19,12 @@ describe('findParamRefs', () => {
   it('finds every form the parser reads, for the names given', () => {
     const code = 'ssh <user>@${HOST} -p $PORT "{{ cmd }}" --mail [YOUR EMAIL] s3://BUCKET_NAME/'
     expect(findParamRefs(code, ['user', 'host', 'port', 'cmd', 'your_email', 'bucket_name'])).toEqual([
-      {name: 'user', key: 'user', syntax: 'angle', start: 4, end: 10},
-      {name: 'HOST', key: 'host', syntax: 'dollar-brace', start: 11, end: 18},
-      {name: 'PORT', key: 'port', syntax: 'dollar', start: 22, end: 27},
-      {name: 'cmd', key: 'cmd', syntax: 'mustache', start: 29, end: 38},
-      {name: 'YOUR EMAIL', key: 'your_email', syntax: 'bracket', start: 47, end: 59},
-      {name: 'BUCKET_NAME', key: 'bucket_name', syntax: 'bare', start: 65, end: 76}
+      {name: 'user', key: 'user', syntax: 'angle', start: 4, end: 10, param: 'user'},
+      {name: 'HOST', key: 'host', syntax: 'dollar-brace', start: 11, end: 18, param: 'host'},
+      {name: 'PORT', key: 'port', syntax: 'dollar', start: 22, end: 27, param: 'port'},
+      {name: 'cmd', key: 'cmd', syntax: 'mustache', start: 29, end: 38, param: 'cmd'},
+      {name: 'YOUR EMAIL', key: 'your_email', syntax: 'bracket', start: 47, end: 59, param: 'your_email'},
+      {name: 'BUCKET_NAME', key: 'bucket_name', syntax: 'bare', start: 65, end: 76, param: 'bucket_name'}
     ])
   })
 
@@ -32,6 +32,8 @@ describe('findParamRefs', () => {
     const code = 'kubectl logs <Pod Name> <pod-name> $POD_NAME ${pod_name}'
     expect(written(code, ['pod_name'])).toEqual(['<Pod Name>', '<pod-name>', '$POD_NAME', '${pod_name}'])
     expect(written(code, ['Pod-Name'])).toEqual(written(code, ['pod_name']))
+    // Each reference says which name given it names: the first given with its normalized name.
+    expect(findParamRefs(code, ['Pod-Name', 'pod_name']).map((ref) => ref.param)).toEqual(['Pod-Name', 'Pod-Name', 'Pod-Name', 'Pod-Name'])
   })
 
   it('finds nothing for names not given, and nothing without names', () => {
@@ -98,7 +100,8 @@ function differences(label: string, runbook: Runbook): string[] {
   const problems: string[] = []
   const declared = new Set(runbook.params.map((param) => param.name))
   const compare = (where: string, code: string, names: readonly string[]) => {
-    const now = findParamRefs(code, names)
+    // The tokens alone: `param`, the name a reference names, is findParamRefs' own.
+    const now = findParamRefs(code, names).map(({param, ...token}) => token)
     const before = referencesToday(code, declared, names)
     if (JSON.stringify(now) !== JSON.stringify(before)) problems.push(`${label} ${where}: ${JSON.stringify(now)} ≠ ${JSON.stringify(before)}`)
   }

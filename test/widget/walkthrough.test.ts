@@ -105,6 +105,36 @@ describe('<runbook-walkthrough>', () => {
     expect(element.session!.params()).toEqual({extension: '4021'})
   })
 
+  it('fills every spelling of a parameter, as the session fills the command', async () => {
+    const runbook = runbookOf(`---
+title: Restart a pod
+id: restart-pod
+---
+
+# Restart a pod
+
+## Step 1: Delete it
+
+\`\`\`sh
+kubectl delete pod <Pod Name> && kubectl get pod $POD_NAME $HOME
+\`\`\`
+
+## Step 2: Verify
+
+Check it is back.
+`)
+    const element = await walkthrough({runbook})
+    expect(runbook.params.map((param) => param.name)).toEqual(['pod_name'])
+    expect($$(element, '[part~=param-missing]').map((mark) => mark.textContent)).toEqual(['‹pod_name›', '‹pod_name›'])
+    const input = $<HTMLInputElement>(element, '[part=params] input[name=pod_name]')!
+    input.value = 'web-1'
+    input.dispatchEvent(new Event('input'))
+    input.dispatchEvent(new Event('change'))
+    await settle(element)
+    expect($(element, '[part=code] pre')?.textContent).toBe('kubectl delete pod web-1 && kubectl get pod web-1 $HOME')
+    expect(element.session!.commands()[0]!.text).toBe('kubectl delete pod web-1 && kubectl get pod web-1 $HOME')
+  })
+
   it('copies the filled command with the clipboard', async () => {
     const writeText = vi.fn(() => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', {value: {writeText}, configurable: true})

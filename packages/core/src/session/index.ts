@@ -8,7 +8,7 @@ export {createSession, type SessionOptions, type ResolvedCommand, type SessionLi
 export type {Session} from './session.js'
 export {restoreSession, type RestoreOptions} from './restore.js'
 export {substituteParams, isSecretParam, type SubstituteOptions, type Substitution} from './params.js'
-export {findParamRefs} from './param-refs.js'
+export {findParamRefs, type ParamRef} from './param-refs.js'
 export {
   createMemoryStore,
   createLocalStorageStore,

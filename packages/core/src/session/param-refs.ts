@@ -12,13 +12,19 @@
  * are both `pod_name`).
  *
  * @example
- *   findParamRefs('kubectl -n $NAMESPACE logs <pod name> | grep $HOME', ['namespace', 'pod_name']).map((t) => t.name)
- *   // → ['NAMESPACE', 'pod name']
+ *   findParamRefs('kubectl -n $NAMESPACE logs <pod name> | grep $HOME', ['namespace', 'pod_name']).map((t) => [t.name, t.param])
+ *   // → [['NAMESPACE', 'namespace'], ['pod name', 'pod_name']]
  *
  * @module
  */
 import {paramKey} from '../parse/params/names.js'
 import {placeholderTokens, type ParamToken} from '../parse/params/placeholder-syntax.js'
+
+/** A reference `findParamRefs` found: a token of `findParamTokens` and the parameter it names. */
+export interface ParamRef extends ParamToken {
+  /** The name, among those given, that the reference names (the first given with its normalized name). */
+  param: string
+}
 
 /**
  * Every reference in `code` to one of `names`, in order: the tokens that
@@ -26,9 +32,14 @@ import {placeholderTokens, type ParamToken} from '../parse/params/placeholder-sy
  * listed counts even where it looks ambient or assigned, as a declared one
  * does), without looking at any other name.
  */
-export function findParamRefs(code: string, names: Iterable<string>): ParamToken[] {
-  const keys = new Set<string>()
-  for (const name of names) keys.add(paramKey(name))
-  if (keys.size === 0) return []
-  return placeholderTokens(code, true).filter((token) => keys.has(token.key))
+export function findParamRefs(code: string, names: Iterable<string>): ParamRef[] {
+  const byKey = new Map<string, string>()
+  for (const name of names) if (!byKey.has(paramKey(name))) byKey.set(paramKey(name), name)
+  const refs: ParamRef[] = []
+  if (byKey.size === 0) return refs
+  for (const token of placeholderTokens(code, true)) {
+    const param = byKey.get(token.key)
+    if (param !== undefined) refs.push({...token, param})
+  }
+  return refs
 }

@@ -25,9 +25,8 @@ export function fillParams(step: Step, {session, drafts, secrets}: FillSources):
     const pieces: CodePiece[] = []
     let at = 0
     for (const token of findParamRefs(code, names)) {
-      // Here only case is folded (`$PRINTER` fills `printer`); `<pod name>` stays as written beside a `pod_name`.
-      const name = known.get(token.name.toLowerCase())
-      if (name === undefined) continue
+      // The parameter of that name in any case (`$PRINTER` is `printer`), else of that normalized name (`<Pod Name>` is `pod_name`), as sessions fill commands.
+      const name = known.get(token.name.toLowerCase()) ?? token.param
       pieces.push(code.slice(at, token.start))
       const draft = drafts[name]
       const secret = session.isSecret(name)
