@@ -1,8 +1,8 @@
 /**
- * Parameters: the placeholder forms (`parse/params/placeholders.ts`),
- * names folded to one spelling (`names.ts`, `command-params.ts`),
- * variables the runbook sets (`set-variables.ts`) and placeholders in prose
- * (`prose-placeholders.ts`).
+ * Parameters: the placeholder forms (`parse/params/placeholder-syntax.ts`;
+ * ambient variables in `placeholders.ts`), names folded to one spelling
+ * (`names.ts`, `command-params.ts`), variables the runbook sets
+ * (`set-variables.ts`) and placeholders in prose (`prose-placeholders.ts`).
  */
 import {describe, expect, it} from 'vitest'
 import {findParamTokens} from '@runbook-kit/core'
