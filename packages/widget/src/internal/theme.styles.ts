@@ -122,17 +122,6 @@ export const themeStyles = css`
     border-color: var(--_rk-color-accent);
   }
 
-  .button.primary {
-    border-color: var(--_rk-color-accent);
-    background: var(--_rk-color-accent);
-    color: var(--_rk-color-on-accent);
-  }
-
-  .button.primary:hover {
-    border-color: var(--_rk-color-accent-hover);
-    background: var(--_rk-color-accent-hover);
-  }
-
   .button.quiet {
     border-color: transparent;
     background: transparent;
@@ -142,16 +131,6 @@ export const themeStyles = css`
   .button.quiet:hover {
     color: var(--_rk-color-text);
     background: var(--_rk-color-surface);
-  }
-
-  .button:disabled {
-    opacity: 0.45;
-    cursor: default;
-    pointer-events: none;
-  }
-
-  .button.danger {
-    color: var(--_rk-color-danger);
   }
 
   .badge {

@@ -11,6 +11,27 @@ export const styles = [
       container-type: inline-size;
     }
 
+    .button.primary {
+      border-color: var(--_rk-color-accent);
+      background: var(--_rk-color-accent);
+      color: var(--_rk-color-on-accent);
+    }
+
+    .button.primary:hover {
+      border-color: var(--_rk-color-accent-hover);
+      background: var(--_rk-color-accent-hover);
+    }
+
+    .button:disabled {
+      opacity: 0.45;
+      cursor: default;
+      pointer-events: none;
+    }
+
+    .button.danger {
+      color: var(--_rk-color-danger);
+    }
+
     .base {
       padding: calc(var(--_rk-space) * 1.25);
       border: 1px solid var(--_rk-color-border);
