@@ -22,7 +22,8 @@ import type {
   Table
 } from 'mdast'
 import {calloutTitle, format, type Strings} from './strings.js'
-import {decode, isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
+import {decode} from './decode.js'
+import {isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
 
 type Renderable = TemplateResult | string | typeof nothing | Renderable[]
 
