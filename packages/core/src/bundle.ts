@@ -22,7 +22,8 @@
  */
 import type {Nodes, Root} from 'mdast'
 import {isObject} from './is-object.js'
-import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, describe, loadIndex, loadIndexKeeping} from './search/build.js'
+import {describe} from './describe.js'
+import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, loadIndex, loadIndexKeeping} from './search/build.js'
 import type {Command, Runbook, Step} from './types.js'
 
 /** The `format` of every bundle. */

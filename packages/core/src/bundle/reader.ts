@@ -6,8 +6,8 @@
  * @module
  */
 import {type LoadedBundle, type RunbookSummary, bundleFormat, openBundle, splitBundleVersion, toSummary} from '../bundle.js'
-import {describeValue} from '../misuse.js'
 import {isObject} from '../is-object.js'
+import {describe} from '../describe.js'
 import {type SearchOptions, type SearchResult, search} from '../search/search.js'
 import type {Runbook} from '../types.js'
 import {type BundleFetch, type BundleSearchResult, type Source, fetchText, fileError, parseJson, withSummaries} from './fetch.js'
@@ -73,7 +73,7 @@ export interface BundleReader {
  */
 export async function fetchBundle(url: string | URL, options?: FetchBundleOptions | null): Promise<BundleReader> {
   const fetcher = options?.fetch ?? defaultFetch
-  if (typeof fetcher !== 'function') throw new TypeError(`runbook-kit: fetchBundle: options.fetch must be a function, not ${describeValue(fetcher)}`)
+  if (typeof fetcher !== 'function') throw new TypeError(`runbook-kit: fetchBundle: options.fetch must be a function, not ${describe(fetcher)}`)
   return openAt(resolveUrl(url), {fetch: fetcher, name: (href) => href}, options?.signal ?? undefined)
 }
 
@@ -101,13 +101,13 @@ export async function openAt(url: string, source: Source, signal: AbortSignal | 
 
 function resolveUrl(url: string | URL): string {
   if (typeof url === 'object' && url !== null && typeof url.href === 'string') return url.href
-  if (typeof url !== 'string' || url === '') throw new TypeError(`runbook-kit: fetchBundle expects a URL, not ${describeValue(url)}`)
+  if (typeof url !== 'string' || url === '') throw new TypeError(`runbook-kit: fetchBundle expects a URL, not ${describe(url)}`)
   const page = (globalThis as {document?: {baseURI?: string}; location?: {href?: string}})
   const base = page.document?.baseURI ?? page.location?.href
   try {
     return new Url(url, base).href
   } catch {
-    throw new TypeError(`runbook-kit: fetchBundle expects a URL${base ? '' : ' (an absolute one outside a page)'}, not ${describeValue(url)}`)
+    throw new TypeError(`runbook-kit: fetchBundle expects a URL${base ? '' : ' (an absolute one outside a page)'}, not ${describe(url)}`)
   }
 }
 

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import {describe} from '../describe.js'
 import type {Runbook} from '../types.js'
 import {decodePostings} from './codec.js'
 import {TermRanges} from './terms.js'
@@ -76,15 +77,6 @@ export function indexInternals(index: unknown): IndexInternals {
     throw new TypeError(`runbook-kit: expected a SearchIndex from buildIndex or loadIndex, not ${describe(index)}`)
   }
   return found
-}
-
-/** Short description of a value for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
-  if (typeof value === 'object') return 'an object'
-  return String(value)
 }
 
 /** The documents of runbooks: each runbook, then each of its steps. */

@@ -17,7 +17,8 @@
  *
  * @module
  */
-import {type IndexCore, describe, wholeIndex} from './model.js'
+import {describe} from '../describe.js'
+import {type IndexCore, wholeIndex} from './model.js'
 import {type SearchOptions, type Settings, resolve} from './options.js'
 import {stemOverrides} from './pipeline.js'
 import {type QueryWord, editDistance, fuzzyBoosts, fuzzyMinLength, planQuery} from './query.js'

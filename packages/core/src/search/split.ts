@@ -20,7 +20,8 @@
  * @module
  */
 import {decodeNumbers, encodeNumbers} from './codec.js'
-import {type IndexCore, checkTerms, describe, documentTable, indexInternals, indexVersion} from './model.js'
+import {describe} from '../describe.js'
+import {type IndexCore, checkTerms, documentTable, indexInternals, indexVersion} from './model.js'
 import type {SearchIndex} from './model.js'
 import type {SearchOptions} from './options.js'
 import {resolve} from './options.js'
