@@ -21,7 +21,7 @@
  */
 import {decodeNumbers, encodeNumbers} from './codec.js'
 import {describe} from '../describe.js'
-import {type IndexCore, checkTerms, documentTable, indexInternals, indexVersion} from './model.js'
+import {type IndexCore, checkLayout, checkTerms, documentTable, indexInternals, indexVersion} from './model.js'
 import type {SearchIndex} from './model.js'
 import type {SearchOptions} from './options.js'
 import {resolve} from './options.js'
@@ -183,13 +183,9 @@ export function openIndexHead(head: unknown): PartialIndex {
 }
 
 function checkHead(head: unknown): string | undefined {
-  if (typeof head !== 'object' || head === null || Array.isArray(head)) return `must be an object, not ${describe(head)}`
+  const layout = checkLayout(head, headFormat, true)
+  if (layout) return layout
   const value = head as Partial<Record<keyof IndexHead, unknown>>
-  if (value.format !== headFormat) return `"format" must be "${headFormat}", not ${describe(value.format)}`
-  if (value.version !== indexVersion) {
-    return `version ${describe(value.version)} is not supported (expected ${indexVersion}): rebuild the bundle with this version of @runbook-kit/core`
-  }
-  if (!Number.isInteger(value.documents) || (value.documents as number) < 0) return `"documents" must be a count, not ${describe(value.documents)}`
   const steps = typeof value.steps === 'string' ? decodeNumbers(value.steps) : undefined
   if (!steps) return '"steps" must be encoded numbers'
   if (steps.reduce((sum, count) => sum + count + 1, 0) !== value.documents) return '"steps" does not add up to "documents"'
@@ -275,10 +271,9 @@ export function addShard(index: PartialIndex, n: number, shard: unknown): void {
 }
 
 function checkShard(shard: unknown, n: number, firsts: readonly string[], documents: number): string | undefined {
-  if (typeof shard !== 'object' || shard === null || Array.isArray(shard)) return `must be an object, not ${describe(shard)}`
+  const layout = checkLayout(shard, shardFormat, false)
+  if (layout) return layout
   const value = shard as Partial<Record<keyof IndexShard, unknown>>
-  if (value.format !== shardFormat) return `"format" must be "${shardFormat}", not ${describe(value.format)}`
-  if (value.version !== indexVersion) return `version ${describe(value.version)} is not supported (expected ${indexVersion})`
   if (value.shard !== n) return `is shard ${describe(value.shard)}, not ${n}`
   const problem = checkTerms(value.terms, value.postings, documents)
   if (problem) return problem
