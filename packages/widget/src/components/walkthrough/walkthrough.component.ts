@@ -89,6 +89,14 @@ class Unavailable extends Error {}
 export class RunbookWalkthrough extends LitElement {
   static override styles = styles
 
+  /**
+   * @internal The parts `<runbook-kit>` passes on (its `exportparts`), so
+   * `runbook-kit::part(step-title)` works; kept here, beside the template
+   * that has them, so the first script need not carry the list.
+   */
+  static readonly exportedParts =
+    'header, title, badge, progress, elapsed, notice, outline, outline-item, step, step-title, content, params, code, copy-button, param, param-missing, callout, callout-note, callout-tip, callout-important, callout-warning, callout-caution, checklist-item, choices, choice, notes, actions, button, escalation, complete'
+
   static override properties = {
     src: {type: String},
     runbookId: {type: String, attribute: 'runbook-id'},
