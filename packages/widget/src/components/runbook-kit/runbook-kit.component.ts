@@ -6,6 +6,7 @@ import {arrowed} from '../../internal/arrow.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {loadWalkthrough} from '../../internal/load-walkthrough.js'
 import {loadError, mergeStrings, type Strings} from '../../internal/strings.js'
+import {kitStrings} from './runbook-kit.strings.js'
 import {styles} from './runbook-kit.styles.js'
 
 /** Parts of the search that `<runbook-kit>` passes on, so `runbook-kit::part(input)` works (the walkthrough's: `RunbookWalkthrough.exportedParts`). */
@@ -159,7 +160,7 @@ export class RunbookKit extends LitElement {
   }
 
   override render(): TemplateResult {
-    const strings = mergeStrings(this.strings)
+    const strings = mergeStrings(kitStrings, this.strings)
     // A bundle that cannot be fetched, a malformed runbook in it, or the walkthrough's code offline: say what is wrong.
     const failed = this.#bundle.status === 'error' ? this.#bundle : this.#opened.status === 'error' ? this.#opened : undefined
     if (failed) {

@@ -15,6 +15,7 @@ import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {renderMdast, type RunbookTarget} from '../../internal/mdast.js'
+import {defaultStrings} from '../../internal/default-strings.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import './elapsed-time.js'
 import {renderComplete} from './complete.template.js'
@@ -209,7 +210,7 @@ export class RunbookWalkthrough extends LitElement {
   }
 
   get #strings(): Strings {
-    return mergeStrings(this.strings)
+    return mergeStrings(defaultStrings, this.strings)
   }
 
   protected override updated(): void {
