@@ -5,7 +5,7 @@
  *
  * @module
  */
-import {type LoadedBundle, type RunbookSummary, bundleFormat, openBundle, splitBundleVersion, toSummary} from '../bundle.js'
+import {type LoadedBundle, type OpenedBundle, type RunbookSummary, bundleFormat, openOneFile, splitBundleVersion, toSummary} from '../bundle.js'
 import {isObject} from '../is-object.js'
 import {describe} from '../describe.js'
 import {type SearchOptions, type SearchResult, search} from '../search/search.js'
@@ -113,9 +113,9 @@ function resolveUrl(url: string | URL): string {
 
 /** A reader over a one-file bundle (version 1 or 2): everything is in hand; the index is loaded at the first search. */
 function readOneFile(value: unknown, name: string): BundleReader {
-  let opened: ReturnType<typeof openBundle>
+  let opened: OpenedBundle
   try {
-    opened = openBundle(value)
+    opened = openOneFile(value)
   } catch (error) {
     throw fileError(name, error)
   }

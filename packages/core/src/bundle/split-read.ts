@@ -6,7 +6,7 @@
  * @module
  */
 import {type BundledRunbook, type LoadedBundle, type RunbookSummary, checkRunbook, checkSummary, toSummary, unbundleRunbook} from '../bundle.js'
-import {type IndexShard, type PartialIndex, addShard, loadIndexKeeping, openIndexHead, rank, shardsFor, toResults} from '../search/internal.js'
+import {type IndexShard, type PartialIndex, addShard, loadIndex, openIndexHead, rank, shardsFor, toResults} from '../search/internal.js'
 import type {SerializedIndex} from '../search/model.js'
 import type {SearchOptions} from '../search/options.js'
 import type {Runbook} from '../types.js'
@@ -179,7 +179,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
         postings: parts.flatMap((part) => part.postings)
       }
       try {
-        return {version: 3, runbooks: all, index: loadIndexKeeping(json, all)}
+        return {version: 3, runbooks: all, index: loadIndex(json, all)}
       } catch (error) {
         throw fileError(`${source.name(url)}: index`, error)
       }

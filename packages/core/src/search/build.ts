@@ -28,7 +28,7 @@ import {normalizeTerm} from './pipeline.js'
 import {runbookText, treeText} from './text.js'
 import {tokenize} from './tokenize.js'
 
-export {checkSerializedIndex, indexVersion, loadIndex, loadIndexKeeping} from './model.js'
+export {checkSerializedIndex, indexVersion, loadIndex} from './model.js'
 export type {SearchIndex, SerializedIndex} from './model.js'
 
 /** The indexed fields: lunr name, boost, and whether it is a title or tag field (for re-ranking). */

@@ -166,13 +166,6 @@ export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): 
   return publish(json, runbooks)
 }
 
-/**
- * The same as {@link loadIndex}: the loaded index holds the posting strings
- * of `json` (they are its compact form) and writes them back as they are.
- * Kept for the bundle reader.
- */
-export const loadIndexKeeping = loadIndex
-
 /** What is wrong with a serialized index, or `undefined`. */
 export function checkSerializedIndex(json: unknown): string | undefined {
   const value = json as Partial<Record<keyof SerializedIndex, unknown>>
