@@ -25,8 +25,7 @@ import {type IndexCore, checkLayout, checkTerms, documentTable, indexInternals, 
 import type {SearchIndex} from './model.js'
 import type {SearchOptions} from './options.js'
 import {resolve} from './options.js'
-import {stemOverrides} from './pipeline.js'
-import {editDistance, planQuery} from './query.js'
+import {overriddenStemsNear, planQuery} from './query.js'
 import {TermRanges} from './terms.js'
 
 /** Everything a split index needs before any shard is loaded: JSON-able, small (no per-term data). */
@@ -236,10 +235,7 @@ export function shardsFor(index: PartialIndex, query: string, options?: ShardsFo
   for (const word of plan.words) {
     for (const clause of word.fuzzy) {
       want(ranges.rangeOf(clause.term))
-      const max = clause.editDistance ?? 1
-      for (const [full, stem] of Object.entries(stemOverrides)) {
-        if (editDistance(full, clause.term, max) <= max) want(ranges.rangeOf(stem))
-      }
+      for (const [stem] of overriddenStemsNear(clause.term, clause.editDistance ?? 1)) want(ranges.rangeOf(stem))
     }
   }
   for (const clause of plan.exact) if (clause.wildcard) for (const n of ranges.rangesOfPrefix(clause.term)) want(n)
