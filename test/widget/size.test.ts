@@ -9,14 +9,14 @@
  *   chunks it loads when a runbook is opened): goal and ceiling 45 KB;
  * - the classic one-file build (`runbook-kit.iife.js`): goal and ceiling 40 KB.
  *
- * Two of those goals are NOT met (issue 14 stays open), so two ceilings are
- * interim, set just above today's builds so that nothing grows unnoticed:
- * every script together 48.5 KB, the classic build 46.5 KB. lunr has left the
- * browser, but the split-bundle reader, the compact index's query side and
- * the asynchronous widget added more than it took away; nothing of the writer
- * or the Node side is in these builds (`node scripts/widget-sizes.mjs` says
- * where the bytes go). Lower the interim ceilings to the goals once the
- * builds fit.
+ * The first script meets its goal. Two goals are NOT met (issue 14 stays
+ * open), so two ceilings are interim, set just above today's builds so that
+ * nothing grows unnoticed: every script together 48.0 KB, the classic build
+ * 46.2 KB. lunr has left the browser, but the split-bundle reader, the
+ * compact index's query side and the asynchronous widget added more than it
+ * took away; nothing of the writer or the Node side is in these builds
+ * (`node scripts/widget-sizes.mjs` says where the bytes go). Lower the
+ * interim ceilings to the goals once the builds fit.
  */
 import {readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -29,8 +29,8 @@ import {buildWidget} from '../../scripts/start.mjs'
 /** Goals and ceilings, in bytes of gzip. */
 const first = {goal: 25_000, ceiling: 30_000}
 /** Interim ceilings, above the goals (see the top). */
-const together = {goal: 45_000, ceiling: 48_500}
-const classic = {goal: 40_000, ceiling: 46_500}
+const together = {goal: 45_000, ceiling: 48_000}
+const classic = {goal: 40_000, ceiling: 46_200}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dist = path.join(root, 'packages/widget/dist')
