@@ -25,7 +25,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
 
   const partUrl = (kind: PartKind, n: number) => new Url(`${entry.parts}/${partName(kind, n, hashAt(tables[kind], n))}`, url).href
   const nameOf = (kind: PartKind, n: number) => source.name(partUrl(kind, n))
-  /** `list` when it is an array of `expected` summaries (of a `version` bundle), else an `Error` naming part `n` of `kind`. */
+  /** `list`, checked: an array of `expected` summaries (of a `version` bundle); if not, an `Error` naming part `n` of `kind`. */
   const summaryList = (list: unknown, field: string, expected: number, version: number, kind: PartKind, n: number): unknown[] => {
     if (!Array.isArray(list) || list.length !== expected) {
       throw new Error(`runbook-kit: ${nameOf(kind, n)}: ${field} must be a list of ${expected}`)
