@@ -3,7 +3,9 @@ import {buildIndex, loadIndex, parseRunbook, search, type Runbook} from '@runboo
 import {lunrBuilder} from '../../packages/core/src/search/build.js'
 import {decodePostings} from '../../packages/core/src/search/codec.js'
 import {TermRanges} from '../../packages/core/src/search/terms.js'
-import {editDistance} from '../../packages/core/src/search/search.js'
+import {overriddenStemsNear} from '../../packages/core/src/search/query.js'
+import {stemOverrides} from '../../packages/core/src/search/pipeline.js'
+import {editDistance} from './edit-distance.js'
 
 const printer = `---
 title: Printer offline
@@ -331,3 +333,21 @@ describe('editDistance', () => {
   })
 })
 
+describe('overriddenStemsNear', () => {
+  it('gives the stems of stemOverrides whose word is a typo or two from the term, with the distance', () => {
+    expect(overriddenStemsNear('pinter', 1)).toEqual([['print', 1]])
+    expect(overriddenStemsNear('scaner', 1)).toEqual([['scan', 1]])
+    expect(overriddenStemsNear('zzzz', 2)).toEqual([])
+    // The stem itself is no typo of the word: `print` is two edits from `printer`.
+    expect(overriddenStemsNear('print', 1)).toEqual([])
+  })
+
+  it('agrees with the plain edit distance for every overridden word', () => {
+    for (const [word, max] of [['pinter', 1], ['printr', 2], ['rooter', 1], ['instaler', 2], ['loger', 1], ['mountr', 1], ['scnaner', 2]] as const) {
+      const expected = Object.entries(stemOverrides)
+        .map(([full, stem]) => [stem, editDistance(full, word, max)] as const)
+        .filter(([, distance]) => distance <= max)
+      expect(new Map(overriddenStemsNear(word, max)), word).toEqual(new Map(expected))
+    }
+  })
+})

@@ -3,7 +3,7 @@ import {render} from 'lit'
 import type {Root} from 'mdast'
 import {describe, expect, it, vi} from 'vitest'
 import {copyText, isChoiceList, renderMdast, type RenderContext, textOf} from '../../packages/widget/src/internal/mdast.js'
-import {defaultStrings} from '../../packages/widget/src/internal/strings.js'
+import {defaultStrings} from '../../packages/widget/src/internal/default-strings.js'
 import {safeImageUrl, safeLinkUrl} from '../../packages/widget/src/internal/url.js'
 import {phoneMarkdown, runbookOf} from './fixtures.js'
 

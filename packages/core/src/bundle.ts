@@ -22,7 +22,8 @@
  */
 import type {Nodes, Root} from 'mdast'
 import {isObject} from './is-object.js'
-import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, describe, loadIndex, loadIndexKeeping} from './search/build.js'
+import {describe} from './describe.js'
+import {type SearchIndex, type SerializedIndex, buildIndex, checkSerializedIndex, loadIndex} from './search/build.js'
 import type {Command, Runbook, Step} from './types.js'
 
 /** The `format` of every bundle. */
@@ -145,8 +146,7 @@ export function createBundle(
  *   version, a missing or malformed field).
  */
 export function loadBundle(input: string | RunbookBundle | unknown): LoadedBundle {
-  // The loaded index keeps nothing of the parsed bundle alive (see `loadIndex`).
-  return open(input, loadIndex).load()
+  return openBundle(input).load()
 }
 
 /**
@@ -163,14 +163,6 @@ export function loadBundle(input: string | RunbookBundle | unknown): LoadedBundl
  *   `runbook-kit: …` naming what is wrong with the bundle or a summary.
  */
 export function openBundle(input: string | RunbookBundle | unknown): OpenedBundle {
-  // The opened bundle holds the parsed bundle anyway: its index writes those postings back.
-  return open(input, loadIndexKeeping)
-}
-
-function open(
-  input: string | RunbookBundle | unknown,
-  readIndex: (json: SerializedIndex, runbooks: readonly Runbook[]) => SearchIndex
-): OpenedBundle {
   let value: unknown = input
   if (typeof input === 'string') {
     try {
@@ -180,22 +172,31 @@ function open(
       throw new TypeError(`runbook-kit: bundle is not valid JSON (${reason})`)
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (isObject(value) && value.format === bundleFormat && value.version === splitBundleVersion && value.layout === 'split') {
+    throw new TypeError(
+      'runbook-kit: bundle is split into an entry and parts (version 3): open it with fetchBundle(url), ' +
+        'or readBundle(path) of @runbook-kit/core/node'
+    )
+  }
+  return openOneFile(value)
+}
+
+/**
+ * @internal
+ * Open a parsed one-file bundle: {@link openBundle} once the JSON text is
+ * read (`fetchBundle` has already read it, and sent a split entry elsewhere).
+ */
+export function openOneFile(value: unknown): OpenedBundle {
+  if (!isObject(value)) {
     throw new TypeError(`runbook-kit: bundle must be an object, not ${describe(value)}`)
   }
-  const bundle = value as Partial<Record<keyof RunbookBundle | 'layout', unknown>>
+  const bundle = value as Partial<Record<keyof RunbookBundle, unknown>>
   if (bundle.format !== bundleFormat) {
     throw new TypeError(`runbook-kit: bundle.format must be "${bundleFormat}", not ${describe(bundle.format)}`)
   }
   const version = bundle.version
   if (typeof version !== 'number' || !Number.isInteger(version)) {
     throw new TypeError(`runbook-kit: bundle.version must be an integer, not ${describe(version)}`)
-  }
-  if (version === splitBundleVersion && bundle.layout === 'split') {
-    throw new TypeError(
-      'runbook-kit: bundle is split into an entry and parts (version 3): open it with fetchBundle(url), ' +
-        'or readBundle(path) of @runbook-kit/core/node'
-    )
   }
   if (version > bundleVersion) {
     throw new TypeError(
@@ -241,7 +242,7 @@ function open(
       if (indexProblem) throw new TypeError(`runbook-kit: bundle.index ${indexProblem}`)
       let index: SearchIndex
       try {
-        index = readIndex(bundle.index as SerializedIndex, runbooks)
+        index = loadIndex(bundle.index as SerializedIndex, runbooks)
       } catch (error) {
         const reason = error instanceof Error ? error.message.replace(/^runbook-kit: /, '') : String(error)
         throw new TypeError(`runbook-kit: bundle.index does not fit bundle.runbooks: ${reason}`)

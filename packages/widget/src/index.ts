@@ -8,7 +8,8 @@
 export {RunbookKit} from './components/runbook-kit/runbook-kit.js'
 export {RunbookSearch} from './components/search/search.js'
 export {RunbookWalkthrough} from './components/walkthrough/walkthrough.js'
-export {defaultStrings, type Strings} from './internal/strings.js'
+export {defaultStrings} from './internal/default-strings.js'
+export type {Strings} from './internal/strings.js'
 export type {
   RunbookCompleteDetail,
   RunbookEscalateDetail,

@@ -12,7 +12,7 @@ import {autoloadWalkthrough} from './autoloader.js'
 export {RunbookKit} from './components/runbook-kit/runbook-kit.js'
 export {RunbookSearch} from './components/search/search.js'
 export {loadWalkthrough} from './internal/load-walkthrough.js'
-export {defaultStrings, type Strings} from './internal/strings.js'
+export type {Strings} from './internal/strings.js'
 export type {
   RunbookCompleteDetail,
   RunbookEscalateDetail,

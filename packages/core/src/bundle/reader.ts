@@ -5,9 +5,9 @@
  *
  * @module
  */
-import {type LoadedBundle, type RunbookSummary, bundleFormat, openBundle, splitBundleVersion, toSummary} from '../bundle.js'
-import {describeValue} from '../misuse.js'
+import {type LoadedBundle, type OpenedBundle, type RunbookSummary, bundleFormat, openOneFile, splitBundleVersion, toSummary} from '../bundle.js'
 import {isObject} from '../is-object.js'
+import {describe} from '../describe.js'
 import {type SearchOptions, type SearchResult, search} from '../search/search.js'
 import type {Runbook} from '../types.js'
 import {type BundleFetch, type BundleSearchResult, type Source, fetchText, fileError, parseJson, withSummaries} from './fetch.js'
@@ -73,7 +73,7 @@ export interface BundleReader {
  */
 export async function fetchBundle(url: string | URL, options?: FetchBundleOptions | null): Promise<BundleReader> {
   const fetcher = options?.fetch ?? defaultFetch
-  if (typeof fetcher !== 'function') throw new TypeError(`runbook-kit: fetchBundle: options.fetch must be a function, not ${describeValue(fetcher)}`)
+  if (typeof fetcher !== 'function') throw new TypeError(`runbook-kit: fetchBundle: options.fetch must be a function, not ${describe(fetcher)}`)
   return openAt(resolveUrl(url), {fetch: fetcher, name: (href) => href}, options?.signal ?? undefined)
 }
 
@@ -101,21 +101,21 @@ export async function openAt(url: string, source: Source, signal: AbortSignal | 
 
 function resolveUrl(url: string | URL): string {
   if (typeof url === 'object' && url !== null && typeof url.href === 'string') return url.href
-  if (typeof url !== 'string' || url === '') throw new TypeError(`runbook-kit: fetchBundle expects a URL, not ${describeValue(url)}`)
+  if (typeof url !== 'string' || url === '') throw new TypeError(`runbook-kit: fetchBundle expects a URL, not ${describe(url)}`)
   const page = (globalThis as {document?: {baseURI?: string}; location?: {href?: string}})
   const base = page.document?.baseURI ?? page.location?.href
   try {
     return new Url(url, base).href
   } catch {
-    throw new TypeError(`runbook-kit: fetchBundle expects a URL${base ? '' : ' (an absolute one outside a page)'}, not ${describeValue(url)}`)
+    throw new TypeError(`runbook-kit: fetchBundle expects a URL${base ? '' : ' (an absolute one outside a page)'}, not ${describe(url)}`)
   }
 }
 
 /** A reader over a one-file bundle (version 1 or 2): everything is in hand; the index is loaded at the first search. */
 function readOneFile(value: unknown, name: string): BundleReader {
-  let opened: ReturnType<typeof openBundle>
+  let opened: OpenedBundle
   try {
-    opened = openBundle(value)
+    opened = openOneFile(value)
   } catch (error) {
     throw fileError(name, error)
   }

@@ -20,6 +20,7 @@
 import {hashText} from '../hash.js'
 import {bundleFormat, splitBundleVersion} from '../bundle.js'
 import type {IndexHead} from '../search/internal.js'
+import {describe} from '../describe.js'
 
 export {bundleFormat, splitBundleVersion}
 
@@ -92,9 +93,9 @@ export function directoryOf(id: string, parts: number): number {
 /** What is wrong with a parsed split entry (as `.field message`), or `undefined`. */
 export function checkEntry(value: Record<string, unknown>): string | undefined {
   if (typeof value.parts !== 'string' || !/^[\w.-]+$/.test(value.parts) || /^\.+$/.test(value.parts)) {
-    return `.parts must be a folder name, not ${quote(value.parts)}`
+    return `.parts must be a folder name, not ${describe(value.parts)}`
   }
-  if (!isCount(value.count)) return `.count must be a count, not ${quote(value.count)}`
+  if (!isCount(value.count)) return `.count must be a count, not ${describe(value.count)}`
   const categories = value.categories
   if (!Array.isArray(categories) || !categories.every((c) => Array.isArray(c) && typeof c[0] === 'string' && isCount(c[1]))) {
     return '.categories must be a list of [category, count]'
@@ -103,7 +104,7 @@ export function checkEntry(value: Record<string, unknown>): string | undefined {
     const table = value[key]
     if (!isTable(table)) return `.${key} must be an object with a string of ${hashLength}-digit hashes`
     if ((key === 'packs' || key === 'summaries') && !(isCount(table.size) && table.size > 0)) {
-      return `.${key}.size must be a positive count, not ${quote(table.size)}`
+      return `.${key}.size must be a positive count, not ${describe(table.size)}`
     }
   }
   const count = value.count as number
@@ -120,10 +121,4 @@ function isTable(value: unknown): value is PartTable & Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const hashes = (value as {hashes?: unknown}).hashes
   return typeof hashes === 'string' && hashes.length % hashLength === 0 && /^[0-9a-f]*$/.test(hashes)
-}
-
-function quote(value: unknown): string {
-  if (value === undefined) return 'undefined'
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? text.slice(0, 39) + '…' : text
 }

@@ -6,7 +6,7 @@
  * @module
  */
 import {type BundledRunbook, type LoadedBundle, type RunbookSummary, checkRunbook, checkSummary, toSummary, unbundleRunbook} from '../bundle.js'
-import {type IndexShard, type PartialIndex, addShard, loadIndexKeeping, openIndexHead, rank, shardsFor, toResults} from '../search/internal.js'
+import {type IndexShard, type PartialIndex, addShard, loadIndex, openIndexHead, rank, shardsFor, toResults} from '../search/internal.js'
 import type {SerializedIndex} from '../search/model.js'
 import type {SearchOptions} from '../search/options.js'
 import type {Runbook} from '../types.js'
@@ -23,17 +23,27 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
   const entry = value as unknown as SplitEntry
   const tables: Record<PartKind, PartTable> = {pack: entry.packs, directory: entry.directory, summaries: entry.summaries, index: entry.index}
 
+  const partUrl = (kind: PartKind, n: number) => new Url(`${entry.parts}/${partName(kind, n, hashAt(tables[kind], n))}`, url).href
+  const nameOf = (kind: PartKind, n: number) => source.name(partUrl(kind, n))
+  /** `list`, checked: an array of `expected` summaries (of a `version` bundle); if not, an `Error` naming part `n` of `kind`. */
+  const summaryList = (list: unknown, field: string, expected: number, version: number, kind: PartKind, n: number): unknown[] => {
+    if (!Array.isArray(list) || list.length !== expected) {
+      throw new Error(`runbook-kit: ${nameOf(kind, n)}: ${field} must be a list of ${expected}`)
+    }
+    list.forEach((item: unknown, i) => {
+      const problem = checkSummary(item, version)
+      if (problem) throw new Error(`runbook-kit: ${nameOf(kind, n)}: ${field}[${i}]${problem}`)
+    })
+    return list
+  }
+
   const fetched = new Map<string, Promise<Record<string, unknown>>>()
   /** Part `n` of a kind: fetched once (again after a failure), its hash and shape checked. */
-  const part = (kind: PartKind, n: number): Promise<Record<string, unknown>> => {
-    const key = `${kind}${n}`
-    let pending = fetched.get(key)
-    if (!pending) {
-      const hash = hashAt(tables[kind], n)
-      const partUrl = new Url(`${entry.parts}/${partName(kind, n, hash)}`, url).href
-      const name = source.name(partUrl)
-      pending = fetchText(source, partUrl).then((text) => {
-        if (contentHash(text) !== hash) {
+  const part = (kind: PartKind, n: number): Promise<Record<string, unknown>> =>
+    once(fetched, `${kind}${n}`, () => {
+      const name = nameOf(kind, n)
+      return fetchText(source, partUrl(kind, n)).then((text) => {
+        if (contentHash(text) !== hashAt(tables[kind], n)) {
           throw new Error(`runbook-kit: ${name}: its content does not match the hash in its name (a file of another build?)`)
         }
         const json = parseJson(text, name)
@@ -42,32 +52,17 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
         }
         return json
       })
-      pending.catch(() => fetched.delete(key))
-      fetched.set(key, pending)
-    }
-    return pending
-  }
-  const all = (kind: PartKind) => Array.from({length: partCount(tables[kind])}, (_, n) => part(kind, n))
-  const nameOf = (kind: PartKind, n: number) => source.name(new Url(`${entry.parts}/${partName(kind, n, hashAt(tables[kind], n))}`, url).href)
+    })
 
   const runbooks = new Map<number, {summary: RunbookSummary; runbook: () => Runbook}>()
   const numbers = new Map<string, number | undefined>()
   const packs = new Map<number, Promise<void>>()
   /** Pack `k`, its runbooks' summaries checked and their bodies read when asked for. */
-  const pack = (k: number): Promise<void> => {
-    let pending = packs.get(k)
-    if (!pending) {
-      pending = part('pack', k).then((json) => {
+  const pack = (k: number): Promise<void> =>
+    once(packs, k, () =>
+      part('pack', k).then((json) => {
         const first = k * entry.packs.size
-        const expected = Math.min(entry.packs.size, entry.count - first)
-        const list = json.runbooks
-        if (!Array.isArray(list) || list.length !== expected) {
-          throw new Error(`runbook-kit: ${nameOf('pack', k)}: runbooks must be a list of ${expected}`)
-        }
-        list.forEach((item: unknown, i) => {
-          const problem = checkSummary(item, 2)
-          if (problem) throw new Error(`runbook-kit: ${nameOf('pack', k)}: runbooks[${i}]${problem}`)
-        })
+        const list = summaryList(json.runbooks, 'runbooks', Math.min(entry.packs.size, entry.count - first), 2, 'pack', k)
         ;(list as BundledRunbook[]).forEach((item, i) => {
           // With unique ids, a runbook whose pack is here is opened without its directory part.
           if (entry.uniqueIds === true) numbers.set(item.id, first + i)
@@ -89,11 +84,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
           })
         })
       })
-      pending.catch(() => packs.delete(k))
-      packs.set(k, pending)
-    }
-    return pending
-  }
+    )
   /** Runbook number `n`, its pack fetched. */
   const runbookAt = async (n: number) => {
     await pack(Math.floor(n / entry.packs.size))
@@ -118,29 +109,19 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
     return n as number | undefined
   }
 
-  let allSummaries: Promise<RunbookSummary[]> | undefined
-  const summaries = (): Promise<RunbookSummary[]> =>
-    (allSummaries ??= Promise.all(
-      all('summaries').map((pending, k) =>
-        pending.then((json) => {
-          const list = json.summaries
-          const expected = Math.min(entry.summaries.size, entry.count - k * entry.summaries.size)
-          if (!Array.isArray(list) || list.length !== expected) {
-            throw new Error(`runbook-kit: ${nameOf('summaries', k)}: summaries must be a list of ${expected}`)
-          }
-          list.forEach((item: unknown, i) => {
-            const problem = checkSummary(item, 1)
-            if (problem) throw new Error(`runbook-kit: ${nameOf('summaries', k)}: summaries[${i}]${problem}`)
+  const allSummaries = new Map<'all', Promise<RunbookSummary[]>>()
+  /** Every summary, from all the summaries parts. */
+  const pendingSummaries = (): Promise<RunbookSummary[]> =>
+    once(allSummaries, 'all', () =>
+      Promise.all(
+        Array.from({length: partCount(entry.summaries)}, (_, k) =>
+          part('summaries', k).then((json) => {
+            const expected = Math.min(entry.summaries.size, entry.count - k * entry.summaries.size)
+            return summaryList(json.summaries, 'summaries', expected, 1, 'summaries', k) as RunbookSummary[]
           })
-          return list as RunbookSummary[]
-        })
-      )
-    ).then((lists) => lists.flat()))
-  const pendingSummaries = () => {
-    const pending = summaries()
-    pending.catch(() => (allSummaries = undefined))
-    return pending
-  }
+        )
+      ).then((lists) => lists.flat())
+    )
 
   let index: PartialIndex
   try {
@@ -153,10 +134,9 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
   }
   const shards = new Map<number, Promise<IndexShard>>()
   /** Index shard `n`, added to the index (once). */
-  const shard = (n: number): Promise<IndexShard> => {
-    let pending = shards.get(n)
-    if (!pending) {
-      pending = part('index', n).then((json) => {
+  const shard = (n: number): Promise<IndexShard> =>
+    once(shards, n, () =>
+      part('index', n).then((json) => {
         try {
           addShard(index, n, json.shard)
         } catch (error) {
@@ -164,11 +144,7 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
         }
         return json.shard as IndexShard
       })
-      pending.catch(() => shards.delete(n))
-      shards.set(n, pending)
-    }
-    return pending
-  }
+    )
 
   const searchSplit = async (query: string, options: (SearchOptions & ReadOptions) | undefined): Promise<BundleSearchResult[]> => {
     await Promise.all(shardsFor(index, query, options).map(shard))
@@ -189,11 +165,10 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
     return results.map((result, i) => ({...result, summary: runbooks.get(hits[i]!.runbook)!.summary}))
   }
 
-  let loaded: Promise<LoadedBundle> | undefined
   /** Every runbook, and the whole index again from all shards (their terms in order are the index's). */
-  const load = (): Promise<LoadedBundle> => {
-    if (loaded) return loaded
-    loaded = (async () => {
+  const loaded = new Map<'all', Promise<LoadedBundle>>()
+  const load = (): Promise<LoadedBundle> =>
+    once(loaded, 'all', async () => {
       const list = await Promise.all(Array.from({length: entry.count}, (_, n) => runbookAt(n)))
       const all = list.map((item) => item.runbook())
       const parts = await Promise.all(Array.from({length: partCount(entry.index)}, (_, n) => shard(n)))
@@ -204,14 +179,11 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
         postings: parts.flatMap((part) => part.postings)
       }
       try {
-        return {version: 3, runbooks: all, index: loadIndexKeeping(json, all)}
+        return {version: 3, runbooks: all, index: loadIndex(json, all)}
       } catch (error) {
         throw fileError(`${source.name(url)}: index`, error)
       }
-    })()
-    loaded.catch(() => (loaded = undefined))
-    return loaded
-  }
+    })
 
   const reader: BundleReader = {
     version: 3,
@@ -232,4 +204,15 @@ export function openSplitBundle(url: string, value: Record<string, unknown>, sou
     load: (options?: ReadOptions) => until(load(), options?.signal)
   }
   return reader
+}
+
+/** `make()`'s promise, kept under `key` so that later calls share it; forgotten when it fails, so a retry runs `make` again. */
+function once<K, T>(pending: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  let promise = pending.get(key)
+  if (!promise) {
+    promise = make()
+    promise.catch(() => pending.delete(key))
+    pending.set(key, promise)
+  }
+  return promise
 }

@@ -22,12 +22,13 @@
 import type {Runbook} from '../types.js'
 import {encodePostings} from './codec.js'
 import lunr from './lunr.js'
-import {type SearchIndex, type SerializedIndex, describe, indexVersion, publish} from './model.js'
+import {describe} from '../describe.js'
+import {type SearchIndex, type SerializedIndex, indexVersion, publish} from './model.js'
 import {normalizeTerm} from './pipeline.js'
 import {runbookText, treeText} from './text.js'
 import {tokenize} from './tokenize.js'
 
-export {checkSerializedIndex, describe, indexVersion, loadIndex, loadIndexKeeping} from './model.js'
+export {checkSerializedIndex, indexVersion, loadIndex} from './model.js'
 export type {SearchIndex, SerializedIndex} from './model.js'
 
 /** The indexed fields: lunr name, boost, and whether it is a title or tag field (for re-ranking). */

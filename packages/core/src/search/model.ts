@@ -6,6 +6,8 @@
  *
  * @module
  */
+import {describe} from '../describe.js'
+import {isObject} from '../is-object.js'
 import type {Runbook} from '../types.js'
 import {decodePostings} from './codec.js'
 import {TermRanges} from './terms.js'
@@ -76,15 +78,6 @@ export function indexInternals(index: unknown): IndexInternals {
     throw new TypeError(`runbook-kit: expected a SearchIndex from buildIndex or loadIndex, not ${describe(index)}`)
   }
   return found
-}
-
-/** Short description of a value for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
-  if (typeof value === 'object') return 'an object'
-  return String(value)
 }
 
 /** The documents of runbooks: each runbook, then each of its steps. */
@@ -173,28 +166,27 @@ export function loadIndex(json: SerializedIndex, runbooks: readonly Runbook[]): 
   return publish(json, runbooks)
 }
 
-/**
- * The same as {@link loadIndex}: the loaded index holds the posting strings
- * of `json` (they are its compact form) and writes them back as they are.
- * Kept for the bundle reader.
- */
-export const loadIndexKeeping = loadIndex
-
 /** What is wrong with a serialized index, or `undefined`. */
 export function checkSerializedIndex(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return `must be an object, not ${describe(json)}`
   const value = json as Partial<Record<keyof SerializedIndex, unknown>>
-  if (value.version !== indexVersion) {
-    return (
-      `version ${describe(value.version)} is not supported (expected ${indexVersion}): ` +
-      'rebuild the bundle with this version of @runbook-kit/core'
-    )
+  return checkLayout(json, undefined, true) ?? checkTerms(value.terms, value.postings, value.documents as number)
+}
+
+/**
+ * What is wrong with the start of a serialized index or a part of one (an
+ * object, of `format` when given, of this {@link indexVersion}, with a count
+ * of `documents` when `documents` is set), or `undefined`.
+ */
+export function checkLayout(json: unknown, format: string | undefined, documents: boolean): string | undefined {
+  if (!isObject(json)) return `must be an object, not ${describe(json)}`
+  if (format !== undefined && json.format !== format) return `"format" must be "${format}", not ${describe(json.format)}`
+  if (json.version !== indexVersion) {
+    return `version ${describe(json.version)} is not supported (expected ${indexVersion}): rebuild the bundle with this version of @runbook-kit/core`
   }
-  if (!Number.isInteger(value.documents) || (value.documents as number) < 0) {
-    return `"documents" must be a count, not ${describe(value.documents)}`
+  if (documents && !(Number.isInteger(json.documents) && (json.documents as number) >= 0)) {
+    return `"documents" must be a count, not ${describe(json.documents)}`
   }
-  const problem = checkTerms(value.terms, value.postings, value.documents as number)
-  return problem
+  return undefined
 }
 
 /** What is wrong with sorted terms and their posting lists, or `undefined`. */

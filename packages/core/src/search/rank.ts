@@ -17,10 +17,10 @@
  *
  * @module
  */
-import {type IndexCore, describe, wholeIndex} from './model.js'
+import {describe} from '../describe.js'
+import {type IndexCore, wholeIndex} from './model.js'
 import {type SearchOptions, type Settings, resolve} from './options.js'
-import {stemOverrides} from './pipeline.js'
-import {type QueryWord, editDistance, fuzzyBoosts, fuzzyMinLength, planQuery} from './query.js'
+import {type QueryWord, fuzzyBoosts, fuzzyMinLength, overriddenStemsNear, planQuery} from './query.js'
 import {partialCore} from './split.js'
 
 /** A ranked result, before its text is read: which runbook and step, and the terms to highlight. */
@@ -174,10 +174,8 @@ function nearTerms(core: IndexCore, word: QueryWord): Map<string, number> {
     : word.fuzzy.map((clause) => core.terms.near(clause.term, clause.editDistance ?? 1))
   for (const found of walks) for (const [term, distance] of found) add(term, distance)
   for (const clause of word.fuzzy) {
-    const max = clause.editDistance ?? 1
-    for (const [full, stem] of Object.entries(stemOverrides)) {
-      const distance = editDistance(full, clause.term, max)
-      if (distance <= max && core.terms.has(stem)) add(stem, distance)
+    for (const [stem, distance] of overriddenStemsNear(clause.term, clause.editDistance ?? 1)) {
+      if (core.terms.has(stem)) add(stem, distance)
     }
   }
   word.near = near

@@ -12,7 +12,7 @@ import {type SearchResult, toResults} from './results.js'
 export type {SearchOptions} from './options.js'
 export type {HighlightRange, SearchResult, Snippet} from './results.js'
 export {snippet} from './results.js'
-export {editDistance, planQuery} from './query.js'
+export {planQuery} from './query.js'
 
 /**
  * Search runbooks and steps.

@@ -20,12 +20,12 @@
  * @module
  */
 import {decodeNumbers, encodeNumbers} from './codec.js'
-import {type IndexCore, checkTerms, describe, documentTable, indexInternals, indexVersion} from './model.js'
+import {describe} from '../describe.js'
+import {type IndexCore, checkLayout, checkTerms, documentTable, indexInternals, indexVersion} from './model.js'
 import type {SearchIndex} from './model.js'
 import type {SearchOptions} from './options.js'
 import {resolve} from './options.js'
-import {stemOverrides} from './pipeline.js'
-import {editDistance, planQuery} from './query.js'
+import {overriddenStemsNear, planQuery} from './query.js'
 import {TermRanges} from './terms.js'
 
 /** Everything a split index needs before any shard is loaded: JSON-able, small (no per-term data). */
@@ -182,13 +182,9 @@ export function openIndexHead(head: unknown): PartialIndex {
 }
 
 function checkHead(head: unknown): string | undefined {
-  if (typeof head !== 'object' || head === null || Array.isArray(head)) return `must be an object, not ${describe(head)}`
+  const layout = checkLayout(head, headFormat, true)
+  if (layout) return layout
   const value = head as Partial<Record<keyof IndexHead, unknown>>
-  if (value.format !== headFormat) return `"format" must be "${headFormat}", not ${describe(value.format)}`
-  if (value.version !== indexVersion) {
-    return `version ${describe(value.version)} is not supported (expected ${indexVersion}): rebuild the bundle with this version of @runbook-kit/core`
-  }
-  if (!Number.isInteger(value.documents) || (value.documents as number) < 0) return `"documents" must be a count, not ${describe(value.documents)}`
   const steps = typeof value.steps === 'string' ? decodeNumbers(value.steps) : undefined
   if (!steps) return '"steps" must be encoded numbers'
   if (steps.reduce((sum, count) => sum + count + 1, 0) !== value.documents) return '"steps" does not add up to "documents"'
@@ -239,10 +235,7 @@ export function shardsFor(index: PartialIndex, query: string, options?: ShardsFo
   for (const word of plan.words) {
     for (const clause of word.fuzzy) {
       want(ranges.rangeOf(clause.term))
-      const max = clause.editDistance ?? 1
-      for (const [full, stem] of Object.entries(stemOverrides)) {
-        if (editDistance(full, clause.term, max) <= max) want(ranges.rangeOf(stem))
-      }
+      for (const [stem] of overriddenStemsNear(clause.term, clause.editDistance ?? 1)) want(ranges.rangeOf(stem))
     }
   }
   for (const clause of plan.exact) if (clause.wildcard) for (const n of ranges.rangesOfPrefix(clause.term)) want(n)
@@ -274,10 +267,9 @@ export function addShard(index: PartialIndex, n: number, shard: unknown): void {
 }
 
 function checkShard(shard: unknown, n: number, firsts: readonly string[], documents: number): string | undefined {
-  if (typeof shard !== 'object' || shard === null || Array.isArray(shard)) return `must be an object, not ${describe(shard)}`
+  const layout = checkLayout(shard, shardFormat, false)
+  if (layout) return layout
   const value = shard as Partial<Record<keyof IndexShard, unknown>>
-  if (value.format !== shardFormat) return `"format" must be "${shardFormat}", not ${describe(value.format)}`
-  if (value.version !== indexVersion) return `version ${describe(value.version)} is not supported (expected ${indexVersion})`
   if (value.shard !== n) return `is shard ${describe(value.shard)}, not ${n}`
   const problem = checkTerms(value.terms, value.postings, documents)
   if (problem) return problem

@@ -122,6 +122,13 @@ export class TermRanges {
   }
 }
 
+/** The terms of sorted `terms` within `max` edits of `word` (as {@link TermRanges.near}), with their distance. */
+export function termsNear(terms: readonly string[], word: string, max: number): Map<string, number> {
+  const found = [new Map<string, number>()]
+  nearIn(terms, word, max, [word.length], found)
+  return found[0]!
+}
+
 /** Index of `term` in sorted `terms`, or -1. */
 export function find(terms: readonly string[], term: string): number {
   const at = lowerBound(terms, term)

@@ -1,5 +1,5 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit'
-import {decode} from '../internal/url.js'
+import {decode} from '../internal/decode.js'
 
 /** A place the URL hash names: `#<runbook id>/<step id>` (the step may be empty). */
 export interface DeepLink {

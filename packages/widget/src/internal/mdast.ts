@@ -21,8 +21,9 @@ import type {
   RootContent,
   Table
 } from 'mdast'
-import {calloutTitle, format, type Strings} from './strings.js'
-import {decode, isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
+import {format, keyPart, type Strings} from './strings.js'
+import {decode} from './decode.js'
+import {isSameOrigin, safeImageUrl, safeLinkUrl} from './url.js'
 
 type Renderable = TemplateResult | string | typeof nothing | Renderable[]
 
@@ -391,4 +392,9 @@ function image(url: string, alt: string | null | undefined, title: string | null
   if (src === undefined) return alt ? html`<span class="unsafe-image">${alt}</span>` : nothing
   if (!state.ctx.remoteImages && !isSameOrigin(src)) return link(src, title, alt || src, state)
   return html`<img src=${src} alt=${alt ?? ''} title=${title ?? nothing} loading="lazy" referrerpolicy="no-referrer" />`
+}
+
+/** The title of a callout of `kind` (`note`, `tip`, `important`, `warning` or `caution`): its `callout…` string. */
+function calloutTitle(strings: Strings, kind: string): string {
+  return strings[`callout${keyPart(kind)}` as keyof Strings]
 }

@@ -124,70 +124,29 @@ export interface Strings {
   calloutCaution: string
 }
 
-/** The English strings every component starts with. */
-export const defaultStrings: Strings = {
-  searchLabel: 'Search runbooks',
-  searchPlaceholder: 'Search runbooks: “vpn disconnects”, “restore postgres”…',
-  searchShortcutHint: 'Press {key} to search',
-  categoryLabel: 'Category',
-  allCategories: 'All categories',
-  noResults: 'No runbook matches “{query}”.',
-  noResultsHint: 'Try fewer words, an error code, a product name, or another category.',
-  resultCount: '{count} results',
+/** The keys of the texts that more than one component shows. */
+export type CommonStringKey =
+  | 'loading'
+  | 'loadError'
+  | 'retry'
+  | 'categoryTroubleshooting'
+  | 'categoryOnboarding'
+  | 'categoryBackupRestore'
+  | 'categoryIncidentResponse'
+  | 'categoryOther'
+  | 'audienceBadge'
+
+/** The English texts that more than one component shows (loading, errors, category names, badges). */
+export const commonStrings: Pick<Strings, CommonStringKey> = {
   loading: 'Loading runbooks…',
   loadError: 'The runbooks could not be loaded ({reason}).',
   retry: 'Try again',
-  browseAll: 'List all {count} runbooks',
-  notFound: 'No runbook “{id}” in this library.',
   categoryTroubleshooting: 'Troubleshooting',
   categoryOnboarding: 'Onboarding',
   categoryBackupRestore: 'Backup & restore',
   categoryIncidentResponse: 'Incident response',
   categoryOther: 'Other',
-  audienceBadge: '{audience}',
-  progress: 'Step {current} of {total}',
-  outline: 'Steps',
-  elapsed: 'Elapsed {time}',
-  parameters: 'Parameters',
-  missingParam: '‹{name}›',
-  copy: 'Copy',
-  copied: 'Copied',
-  checklist: 'Checklist',
-  notes: 'Notes for this step',
-  notesPlaceholder: 'What did you see or do? Notes go into the timeline.',
-  addNote: 'Add note',
-  choose: 'What do you see?',
-  next: 'Done, next step',
-  back: 'Back',
-  restart: 'Restart',
-  finish: 'Finish',
-  escalate: 'Escalate',
-  escalateTarget: 'Escalate to (person, team or runbook)',
-  escalateReason: 'Reason',
-  escalateSubmit: 'Escalate now',
-  cancel: 'Cancel',
-  escalated: 'Escalated to {target}.',
-  completed: 'Runbook complete',
-  completedSummary: '{steps} steps in {time}.',
-  exportTimeline: 'Export timeline',
-  backToSearch: 'All runbooks',
-  handedOver: 'Handed over: {label}.',
-  continueWith: 'Continue with “{title}”',
-  resumed: 'Resumed where you left off: {step}.',
-  storageUnavailable: 'Progress cannot be saved in this browser (storage is unavailable); it will be lost on reload.',
-  runbookChanged: 'This runbook changed since your last visit; progress on steps that still exist was kept.',
-  otherTab: 'This runbook was updated in another tab.',
-  loadOtherTab: 'Load that progress',
-  keepThisTab: 'Keep this tab’s progress',
-  goToStep: 'Go to step: {title}',
-  missingRunbook: 'Not in this library: {href}',
-  rawHtml: 'HTML',
-  destructive: 'Destructive',
-  calloutNote: 'Note',
-  calloutTip: 'Tip',
-  calloutImportant: 'Important',
-  calloutWarning: 'Warning',
-  calloutCaution: 'Caution'
+  audienceBadge: '{audience}'
 }
 
 /** Fill `{name}` placeholders of `template` from `values`. */
@@ -197,34 +156,32 @@ export function format(template: string, values: Record<string, string | number>
   )
 }
 
-/** Merge page-supplied strings over the defaults, ignoring anything that is not a string. */
-export function mergeStrings(custom: Partial<Strings> | null | undefined): Strings {
-  if (!custom || typeof custom !== 'object') return defaultStrings
-  const merged: Strings = {...defaultStrings}
-  for (const key of Object.keys(defaultStrings) as Array<keyof Strings>) {
+/**
+ * A component's texts: its English `defaults`, with the page's strings for
+ * the same keys over them (anything that is not a string is ignored).
+ */
+export function mergeStrings<T extends Partial<Strings>>(defaults: T, custom: Partial<Strings> | null | undefined): T {
+  if (!custom || typeof custom !== 'object') return defaults
+  const merged: T = {...defaults}
+  for (const key of Object.keys(defaults) as Array<keyof T & keyof Strings>) {
     const value = (custom as Record<string, unknown>)[key]
-    if (typeof value === 'string') merged[key] = value
+    if (typeof value === 'string') (merged as Record<string, string>)[key] = value
   }
   return merged
 }
 
 /** `Name` for `name`, `BackupRestore` for `backup-restore`: how `Strings` keys end. */
-const keyPart = (name: string) => name.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())
+export const keyPart = (name: string) => name.replace(/(?:^|-)(\w)/g, (_, letter: string) => letter.toUpperCase())
 
 /** The categories with a name in `Strings`; any other is `categoryOther`. */
 const namedCategories = ['troubleshooting', 'onboarding', 'backup-restore', 'incident-response']
 
 /** The display name of a category. */
-export function categoryName(strings: Strings, category: string): string {
-  return strings[`category${namedCategories.includes(category) ? keyPart(category) : 'Other'}` as keyof Strings]
-}
-
-/** The title of a callout of `kind` (`note`, `tip`, `important`, `warning` or `caution`). */
-export function calloutTitle(strings: Strings, kind: string): string {
-  return strings[`callout${keyPart(kind)}` as keyof Strings]
+export function categoryName(strings: Pick<Strings, CommonStringKey>, category: string): string {
+  return strings[`category${namedCategories.includes(category) ? keyPart(category) : 'Other'}` as CommonStringKey]
 }
 
 /** The `loadError` text for `error` (an `Error`'s message, or the value as text). */
-export function loadError(strings: Strings, error: unknown): string {
+export function loadError(strings: Pick<Strings, 'loadError'>, error: unknown): string {
   return format(strings.loadError, {reason: error instanceof Error ? error.message : String(error)})
 }

@@ -1,42 +1,7 @@
-import {css} from 'lit'
+import {css, type CSSResult} from 'lit'
 
-/** The dark palette, used by `theme="dark"` and by the dark color scheme. */
-const darkTokens = css`
-    --_rk-color-bg: var(--rk-color-bg, #0f1419);
-    --_rk-color-surface: var(--rk-color-surface, #171d24);
-    --_rk-color-raised: var(--rk-color-raised, #1d242c);
-    --_rk-color-text: var(--rk-color-text, #e6e9ed);
-    --_rk-color-muted: var(--rk-color-muted, #a2acb7);
-    --_rk-color-border: var(--rk-color-border, #343d48);
-    --_rk-color-accent: var(--rk-color-accent, #7aa2ff);
-    --_rk-color-accent-hover: var(--rk-color-accent-hover, #9db9ff);
-    --_rk-color-accent-soft: var(--rk-color-accent-soft, #1e2a44);
-    --_rk-color-on-accent: var(--rk-color-on-accent, #0b1020);
-    --_rk-color-focus: var(--rk-color-focus, #9db9ff);
-    --_rk-color-highlight: var(--rk-color-highlight, #5b4a00);
-    --_rk-color-success: var(--rk-color-success, #56d364);
-    --_rk-color-danger: var(--rk-color-danger, #ff7b72);
-    --_rk-color-code-bg: var(--rk-color-code-bg, #11161c);
-    --_rk-color-note: var(--rk-color-note, #7aa2ff);
-    --_rk-color-tip: var(--rk-color-tip, #56d364);
-    --_rk-color-important: var(--rk-color-important, #b99cff);
-    --_rk-color-warning: var(--rk-color-warning, #e3b341);
-    --_rk-color-caution: var(--rk-color-caution, #ff7b72);
-    --_rk-shadow: var(--rk-shadow, 0 1px 2px rgb(0 0 0 / 30%), 0 4px 16px rgb(0 0 0 / 35%));
-    color-scheme: dark;
-`
-
-/**
- * The design tokens every component shares, as CSS custom properties on
- * `:host`. A page themes the widget by setting them on the element (page
- * styles on the element win over `:host`), e.g.
- * `runbook-kit { --rk-color-accent: #0b6e4f; }`.
- *
- * Light is the default; dark applies with `theme="dark"`, or with
- * `prefers-color-scheme: dark` unless `theme="light"`.
- */
-export const themeStyles = css`
-  :host {
+/** The shared tokens' light values: the default. */
+const lightTokens = css`
     --_rk-font: var(--rk-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     --_rk-font-mono: var(--rk-font-mono, ui-monospace, 'SFMono-Regular', 'Cascadia Code', Menlo, Consolas, monospace);
     --_rk-font-size: var(--rk-font-size, 1rem);
@@ -50,21 +15,73 @@ export const themeStyles = css`
     --_rk-color-muted: var(--rk-color-muted, #59636e);
     --_rk-color-border: var(--rk-color-border, #d8dde3);
     --_rk-color-accent: var(--rk-color-accent, #2458d6);
-    --_rk-color-accent-hover: var(--rk-color-accent-hover, #1b46b0);
     --_rk-color-accent-soft: var(--rk-color-accent-soft, #e8efff);
-    --_rk-color-on-accent: var(--rk-color-on-accent, #ffffff);
     --_rk-color-focus: var(--rk-color-focus, #2458d6);
     --_rk-color-highlight: var(--rk-color-highlight, #fff0a8);
-    --_rk-color-success: var(--rk-color-success, #1a7f37);
-    --_rk-color-danger: var(--rk-color-danger, #c4312b);
-    --_rk-color-code-bg: var(--rk-color-code-bg, #f1f3f6);
-    --_rk-color-note: var(--rk-color-note, #2458d6);
     --_rk-color-tip: var(--rk-color-tip, #1a7f37);
     --_rk-color-important: var(--rk-color-important, #7c3aed);
     --_rk-color-warning: var(--rk-color-warning, #9a6700);
     --_rk-color-caution: var(--rk-color-caution, #c4312b);
     --_rk-shadow: var(--rk-shadow, 0 1px 2px rgb(16 24 40 / 6%), 0 4px 16px rgb(16 24 40 / 8%));
+`
 
+/** The dark palette, used by `theme="dark"` and by the dark color scheme. */
+const darkTokens = css`
+    --_rk-color-bg: var(--rk-color-bg, #0f1419);
+    --_rk-color-surface: var(--rk-color-surface, #171d24);
+    --_rk-color-raised: var(--rk-color-raised, #1d242c);
+    --_rk-color-text: var(--rk-color-text, #e6e9ed);
+    --_rk-color-muted: var(--rk-color-muted, #a2acb7);
+    --_rk-color-border: var(--rk-color-border, #343d48);
+    --_rk-color-accent: var(--rk-color-accent, #7aa2ff);
+    --_rk-color-accent-soft: var(--rk-color-accent-soft, #1e2a44);
+    --_rk-color-focus: var(--rk-color-focus, #9db9ff);
+    --_rk-color-highlight: var(--rk-color-highlight, #5b4a00);
+    --_rk-color-tip: var(--rk-color-tip, #56d364);
+    --_rk-color-important: var(--rk-color-important, #b99cff);
+    --_rk-color-warning: var(--rk-color-warning, #e3b341);
+    --_rk-color-caution: var(--rk-color-caution, #ff7b72);
+    --_rk-shadow: var(--rk-shadow, 0 1px 2px rgb(0 0 0 / 30%), 0 4px 16px rgb(0 0 0 / 35%));
+    color-scheme: dark;
+`
+
+/**
+ * Rules that declare design tokens on `:host`: `light` by default, `dark`
+ * with `theme="dark"` or with `prefers-color-scheme: dark` unless
+ * `theme="light"`. The shared tokens are declared here; a component declares
+ * the tokens only it uses in its own styles, the same way.
+ */
+export function themed(light: CSSResult, dark: CSSResult): CSSResult {
+  return css`
+    :host {
+      ${light}
+    }
+
+    :host([theme='dark']) {
+      ${dark}
+    }
+
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) {
+        ${dark}
+      }
+    }
+  `
+}
+
+/**
+ * The design tokens every component shares, as CSS custom properties on
+ * `:host`. A page themes the widget by setting them on the element (page
+ * styles on the element win over `:host`), e.g.
+ * `runbook-kit { --rk-color-accent: #0b6e4f; }`.
+ *
+ * Light is the default; dark applies with `theme="dark"`, or with
+ * `prefers-color-scheme: dark` unless `theme="light"`.
+ */
+export const themeStyles = css`
+  ${themed(lightTokens, darkTokens)}
+
+  :host {
     display: block;
     box-sizing: border-box;
     color: var(--_rk-color-text);
@@ -76,16 +93,6 @@ export const themeStyles = css`
 
   :host([hidden]) {
     display: none;
-  }
-
-  :host([theme='dark']) {
-    ${darkTokens}
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkTokens}
-    }
   }
 
   *,
@@ -122,17 +129,6 @@ export const themeStyles = css`
     border-color: var(--_rk-color-accent);
   }
 
-  .button.primary {
-    border-color: var(--_rk-color-accent);
-    background: var(--_rk-color-accent);
-    color: var(--_rk-color-on-accent);
-  }
-
-  .button.primary:hover {
-    border-color: var(--_rk-color-accent-hover);
-    background: var(--_rk-color-accent-hover);
-  }
-
   .button.quiet {
     border-color: transparent;
     background: transparent;
@@ -142,16 +138,6 @@ export const themeStyles = css`
   .button.quiet:hover {
     color: var(--_rk-color-text);
     background: var(--_rk-color-surface);
-  }
-
-  .button:disabled {
-    opacity: 0.45;
-    cursor: default;
-    pointer-events: none;
-  }
-
-  .button.danger {
-    color: var(--_rk-color-danger);
   }
 
   .badge {

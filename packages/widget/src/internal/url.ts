@@ -35,12 +35,3 @@ export function isSameOrigin(url: string): boolean {
     return false
   }
 }
-
-/** `value` with percent-escapes decoded, or as it is when it is not valid percent-encoding. */
-export function decode(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
-}

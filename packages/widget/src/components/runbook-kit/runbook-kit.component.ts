@@ -1,18 +1,16 @@
 import {html, LitElement, nothing, type TemplateResult} from 'lit'
 import {DeepLinkController} from '../../controllers/deep-link.js'
 import {TaskController} from '../../controllers/task.js'
-import type {Runbook} from '../../internal/core.js'
 import type {RunbookSelectDetail} from '../../internal/events.js'
 import {arrowed} from '../../internal/arrow.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {loadWalkthrough} from '../../internal/load-walkthrough.js'
 import {loadError, mergeStrings, type Strings} from '../../internal/strings.js'
+import {kitStrings} from './runbook-kit.strings.js'
 import {styles} from './runbook-kit.styles.js'
 
-/** Parts of the inner components that `<runbook-kit>` passes on, so `runbook-kit::part(step-title)` works. */
+/** Parts of the search that `<runbook-kit>` passes on, so `runbook-kit::part(input)` works (the walkthrough's: `RunbookWalkthrough.exportedParts`). */
 const searchParts = 'form, input, category-select, shortcut-hint, results, result, result-active, result-title, snippet, highlight, badge, empty'
-const walkthroughParts =
-  'header, title, badge, progress, elapsed, notice, outline, outline-item, step, step-title, content, params, code, copy-button, param, param-missing, callout, callout-note, callout-tip, callout-important, callout-warning, callout-caution, checklist-item, choices, choice, notes, actions, button, escalation, complete'
 
 /**
  * The whole experience in one element: search the runbooks of a bundle,
@@ -98,8 +96,8 @@ export class RunbookKit extends LitElement {
   readonly #opened = new TaskController(this, {
     task: async ([library, id]: readonly [Library | undefined, string | undefined], signal: AbortSignal) => {
       if (!library || !id) return undefined
-      const [runbook] = await Promise.all([library.runbook(id, {signal}), loadWalkthrough()])
-      return runbook
+      const [runbook, walkthrough] = await Promise.all([library.runbook(id, {signal}), loadWalkthrough()])
+      return runbook && {runbook, parts: walkthrough.exportedParts}
     },
     args: () => [this.#bundle.value, this.runbookId] as const
   })
@@ -162,7 +160,7 @@ export class RunbookKit extends LitElement {
   }
 
   override render(): TemplateResult {
-    const strings = mergeStrings(this.strings)
+    const strings = mergeStrings(kitStrings, this.strings)
     // A bundle that cannot be fetched, a malformed runbook in it, or the walkthrough's code offline: say what is wrong.
     const failed = this.#bundle.status === 'error' ? this.#bundle : this.#opened.status === 'error' ? this.#opened : undefined
     if (failed) {
@@ -175,17 +173,17 @@ export class RunbookKit extends LitElement {
     }
     // While another runbook loads, the one shown stays (no flicker); the first one opened shows "Loading" until it is there.
     const opening = this.runbookId !== undefined && this.#bundle.value !== undefined
-    const runbook: Runbook | undefined = opening ? this.#opened.value : undefined
+    const opened = opening ? this.#opened.value : undefined
     return html`<div part="base" class="base">
-      ${runbook
+      ${opened
         ? html`<button type="button" part="back-button" class="button quiet back" @click=${() => this.#backToSearch()}>
               ${arrowed(strings.backToSearch, '←')}
             </button>
             <runbook-walkthrough
               part="walkthrough"
-              exportparts=${walkthroughParts}
+              exportparts=${opened.parts}
               tabindex="-1"
-              .runbook=${runbook}
+              .runbook=${opened.runbook}
               src=${this.src ?? nothing}
               .startStep=${this._startStep}
               @runbook-select=${(event: CustomEvent<RunbookSelectDetail>) => this.#onSelect(event)}

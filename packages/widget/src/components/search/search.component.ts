@@ -4,6 +4,7 @@ import type {Category, HighlightRange, RunbookSummary, SearchResult} from '../..
 import {emit} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
+import {searchStrings, type SearchStrings} from './search.strings.js'
 import {styles} from './search.styles.js'
 
 /** A row of the result list: a search hit, or a runbook when browsing without a query. */
@@ -265,7 +266,7 @@ export class RunbookSearch extends LitElement {
   }
 
   override render(): TemplateResult {
-    const strings = mergeStrings(this.strings)
+    const strings = mergeStrings(searchStrings, this.strings)
     const library = this.#library()
     const rows = this.#shown()
     const pending = this.#rows.status === 'pending'
@@ -350,7 +351,7 @@ export class RunbookSearch extends LitElement {
     </div>`
   }
 
-  #renderRow(row: Row, index: number, active: boolean, strings: Strings): TemplateResult {
+  #renderRow(row: Row, index: number, active: boolean, strings: SearchStrings): TemplateResult {
     const {runbook, hit} = row
     return html`<li
       id="${this.#id}-option-${index}"

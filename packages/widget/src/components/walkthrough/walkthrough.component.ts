@@ -15,6 +15,7 @@ import {downloadText} from '../../internal/download.js'
 import {emit, type RunbookStepChangeDetail} from '../../internal/events.js'
 import {fetchLibrary, type Library} from '../../internal/library.js'
 import {renderMdast, type RunbookTarget} from '../../internal/mdast.js'
+import {defaultStrings} from '../../internal/default-strings.js'
 import {categoryName, format, loadError, mergeStrings, type Strings} from '../../internal/strings.js'
 import './elapsed-time.js'
 import {renderComplete} from './complete.template.js'
@@ -88,6 +89,14 @@ class Unavailable extends Error {}
  */
 export class RunbookWalkthrough extends LitElement {
   static override styles = styles
+
+  /**
+   * @internal The parts `<runbook-kit>` passes on (its `exportparts`), so
+   * `runbook-kit::part(step-title)` works; kept here, beside the template
+   * that has them, so the first script need not carry the list.
+   */
+  static readonly exportedParts =
+    'header, title, badge, progress, elapsed, notice, outline, outline-item, step, step-title, content, params, code, copy-button, param, param-missing, callout, callout-note, callout-tip, callout-important, callout-warning, callout-caution, checklist-item, choices, choice, notes, actions, button, escalation, complete'
 
   static override properties = {
     src: {type: String},
@@ -201,7 +210,7 @@ export class RunbookWalkthrough extends LitElement {
   }
 
   get #strings(): Strings {
-    return mergeStrings(this.strings)
+    return mergeStrings(defaultStrings, this.strings)
   }
 
   protected override updated(): void {

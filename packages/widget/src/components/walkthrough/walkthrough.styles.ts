@@ -1,14 +1,56 @@
 import {css} from 'lit'
 import {contentStyles} from '../../internal/content.styles.js'
-import {themeStyles} from '../../internal/theme.styles.js'
+import {themed, themeStyles} from '../../internal/theme.styles.js'
+
+/** The tokens only the walkthrough uses (primary and danger buttons, done marks, code, note callouts), light and dark. */
+const walkthroughTokens = themed(
+  css`
+    --_rk-color-accent-hover: var(--rk-color-accent-hover, #1b46b0);
+    --_rk-color-on-accent: var(--rk-color-on-accent, #ffffff);
+    --_rk-color-success: var(--rk-color-success, #1a7f37);
+    --_rk-color-danger: var(--rk-color-danger, #c4312b);
+    --_rk-color-code-bg: var(--rk-color-code-bg, #f1f3f6);
+    --_rk-color-note: var(--rk-color-note, #2458d6);
+  `,
+  css`
+    --_rk-color-accent-hover: var(--rk-color-accent-hover, #9db9ff);
+    --_rk-color-on-accent: var(--rk-color-on-accent, #0b1020);
+    --_rk-color-success: var(--rk-color-success, #56d364);
+    --_rk-color-danger: var(--rk-color-danger, #ff7b72);
+    --_rk-color-code-bg: var(--rk-color-code-bg, #11161c);
+    --_rk-color-note: var(--rk-color-note, #7aa2ff);
+  `
+)
 
 /** Styles of `<runbook-walkthrough>`. */
 export const styles = [
   themeStyles,
+  walkthroughTokens,
   contentStyles,
   css`
     :host {
       container-type: inline-size;
+    }
+
+    .button.primary {
+      border-color: var(--_rk-color-accent);
+      background: var(--_rk-color-accent);
+      color: var(--_rk-color-on-accent);
+    }
+
+    .button.primary:hover {
+      border-color: var(--_rk-color-accent-hover);
+      background: var(--_rk-color-accent-hover);
+    }
+
+    .button:disabled {
+      opacity: 0.45;
+      cursor: default;
+      pointer-events: none;
+    }
+
+    .button.danger {
+      color: var(--_rk-color-danger);
     }
 
     .base {
