@@ -42,6 +42,13 @@ describe('findParamRefs', () => {
     expect(written('echo ok', ['ok'])).toEqual([])
   })
 
+  it('refuses a string or nothing as the list of names, with a runbook-kit TypeError (a string would be read letter by letter)', () => {
+    expect(() => findParamRefs('echo <pod>', 'pod' as unknown as string[])).toThrow(/^runbook-kit: findParamRefs expects a list of parameter names, not "pod"$/)
+    expect(() => findParamRefs('echo <pod>', null as unknown as string[])).toThrow(TypeError)
+    expect(() => findParamRefs(42 as unknown as string, ['pod'])).toThrow(/^runbook-kit: findParamRefs expects code \(a string\), not 42$/)
+    expect(findParamRefs('echo <pod>', new Set(['pod'])).map((ref) => ref.param)).toEqual(['pod'])
+  })
+
   it('takes a given name even where it looks ambient or assigned, as the parser takes a declared one', () => {
     const code = 'N=3; echo $N $HOME ${USER}'
     expect(written(code, ['n', 'home', 'user'])).toEqual(['$N', '$HOME', '${USER}'])

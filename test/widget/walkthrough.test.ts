@@ -135,6 +135,47 @@ Check it is back.
     expect(element.session!.commands()[0]!.text).toBe('kubectl delete pod web-1 && kubectl get pod web-1 $HOME')
   })
 
+  it('leaves a variable as written where the parser did not read it as the parameter, as the session does', async () => {
+    const runbook = runbookOf(`---
+title: Move the app
+id: move-app
+---
+
+# Move the app
+
+## Step 1: List it
+
+\`\`\`sh
+ls <home>
+\`\`\`
+
+## Step 2: Go home
+
+\`\`\`sh
+cd $HOME && ls
+\`\`\`
+
+Settings to paste:
+
+\`\`\`yaml
+root: <home>
+\`\`\`
+`)
+    const element = await walkthrough({runbook})
+    const input = $<HTMLInputElement>(element, '[part=params] input[name=home]')!
+    input.value = '/srv/app'
+    input.dispatchEvent(new Event('input'))
+    input.dispatchEvent(new Event('change'))
+    await settle(element)
+    expect($(element, '[part=code] pre')?.textContent).toBe('ls /srv/app')
+    button(element, 'Done, next step').click()
+    await settle(element)
+    expect(element.session!.current.title).toBe('Go home')
+    // The command keeps the ambient $HOME (command.params is empty); the YAML, not a command, takes every parameter.
+    expect($$(element, '[part=code] pre').map((pre) => pre.textContent)).toEqual(['cd $HOME && ls', 'root: /srv/app'])
+    expect(element.session!.commands().map((command) => command.text)).toEqual(['cd $HOME && ls'])
+  })
+
   it('copies the filled command with the clipboard', async () => {
     const writeText = vi.fn(() => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', {value: {writeText}, configurable: true})

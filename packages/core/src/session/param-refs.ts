@@ -17,6 +17,7 @@
  *
  * @module
  */
+import {misuse} from '../misuse.js'
 import {paramKey} from '../parse/params/names.js'
 import {placeholderTokens, type ParamToken} from '../parse/params/placeholder-syntax.js'
 
@@ -33,6 +34,10 @@ export interface ParamRef extends ParamToken {
  * does), without looking at any other name.
  */
 export function findParamRefs(code: string, names: Iterable<string>): ParamRef[] {
+  if (typeof code !== 'string') throw misuse('findParamRefs', 'code (a string)', code)
+  if (typeof names === 'string' || typeof (names as Partial<Iterable<string>> | null)?.[Symbol.iterator] !== 'function') {
+    throw misuse('findParamRefs', 'a list of parameter names', names)
+  }
   const byKey = new Map<string, string>()
   for (const name of names) if (!byKey.has(paramKey(name))) byKey.set(paramKey(name), name)
   const refs: ParamRef[] = []

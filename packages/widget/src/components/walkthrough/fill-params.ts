@@ -14,6 +14,13 @@ export interface FillSources {
  * A function that cuts a code block of `step` into text and parameters
  * (`<name>`, `${NAME}` … that the runbook or the step declares), each
  * parameter with its value (undefined while missing) and whether it is secret.
+ *
+ * A block that holds commands of the step fills only the parameters the
+ * parser found in them (`command.params`), as a session fills them: a
+ * variable the parser left alone there (`$HOME`, or `$POD_NAME` after
+ * `POD_NAME=$(…)`) stays as written even when a parameter of that name
+ * exists. Other blocks (configuration, a script not taken as a command)
+ * fill every parameter of the runbook and the step.
  */
 export function fillParams(step: Step, {session, drafts, secrets}: FillSources): (code: string) => CodePiece[] {
   const runbook = session.runbook
@@ -22,9 +29,11 @@ export function fillParams(step: Step, {session, drafts, secrets}: FillSources):
   const values = session.params()
   const names = [...known.values()]
   return (code) => {
+    const commands = step.commands.filter((command) => command.code !== '' && code.includes(command.code))
+    const refs = findParamRefs(code, commands.length > 0 ? commands.flatMap((command) => command.params) : names)
     const pieces: CodePiece[] = []
     let at = 0
-    for (const token of findParamRefs(code, names)) {
+    for (const token of refs) {
       // The parameter of that name in any case (`$PRINTER` is `printer`), else of that normalized name (`<Pod Name>` is `pod_name`), as sessions fill commands.
       const name = known.get(token.name.toLowerCase()) ?? token.param
       pieces.push(code.slice(at, token.start))
