@@ -24,9 +24,6 @@ export interface RestoreOptions {
 }
 
 const statuses: readonly SessionStatus[] = ['active', 'paused', 'finished', 'abandoned']
-const eventTypes = new Set<SessionEvent['type']>([
-  'start', 'complete', 'check', 'uncheck', 'back', 'goto', 'param', 'note', 'escalate', 'command', 'pause', 'resume', 'finish', 'abandon'
-])
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 /** A time a `Date` can hold (±8.64e15 ms). */
@@ -214,9 +211,9 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   return sessionFromState(runbook, state, now, report, options?.secrets)
 }
 
-/** Whether `raw` is an event with the fields its type needs (the timeline and `back` rely on them). */
+/** Whether `raw` is an event of a known type with the fields its type needs (the timeline and `back` rely on them). */
 function isReadableEvent(raw: unknown): raw is SessionEvent {
-  if (!isObject(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isTime(raw.at) || typeof raw.step !== 'string') return false
+  if (!isObject(raw) || !isTime(raw.at) || typeof raw.step !== 'string') return false
   const str = (key: string) => typeof raw[key] === 'string'
   const optionalStr = (key: string) => raw[key] === undefined || typeof raw[key] === 'string'
   switch (raw.type as SessionEvent['type']) {
@@ -238,8 +235,14 @@ function isReadableEvent(raw: unknown): raw is SessionEvent {
       return str('command') && (raw.exitCode === null || isFiniteNumber(raw.exitCode))
     case 'abandon':
       return optionalStr('reason')
-    default:
+    case 'start':
+    case 'pause':
+    case 'resume':
+    case 'finish':
       return true
+    default:
+      // A type this version does not know.
+      return false
   }
 }
 
