@@ -11,7 +11,7 @@
 import {isObject} from '../is-object.js'
 import type {Runbook} from '../types.js'
 import {initialState, sessionFromState, type Session, type SessionState} from './session.js'
-import type {RestoreReport, SavedSession, SessionEvent, SessionInfo, SessionStatus, StepProgress} from './types.js'
+import type {RestoreReport, SessionEvent, SessionInfo, SessionStatus, StepProgress} from './types.js'
 
 /** Options of `restoreSession`. Every field is optional. */
 export interface RestoreOptions {
@@ -24,14 +24,23 @@ export interface RestoreOptions {
 }
 
 const statuses: readonly SessionStatus[] = ['active', 'paused', 'finished', 'abandoned']
-const eventTypes = new Set<SessionEvent['type']>([
-  'start', 'complete', 'check', 'uncheck', 'back', 'goto', 'param', 'note', 'escalate', 'command', 'pause', 'resume', 'finish', 'abandon'
-])
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 /** A time a `Date` can hold (±8.64e15 ms). */
 const isTime = (value: unknown): value is number => isFiniteNumber(value) && Math.abs(value) <= 8.64e15
+/** `value` if it is a time (as `isTime`), written as JSON would write it (`-0` is `0`); else undefined. */
+const timeOf = (value: unknown): number | undefined => (isTime(value) ? value + 0 : undefined)
+/** `value` if it is a string, else undefined. */
+const stringOf = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
+/** The fields of `source` whose values are strings: those named in `keys`, or every one without `keys`. */
+function stringFields(source: unknown): Record<string, string>
+function stringFields<Key extends string>(source: unknown, keys: readonly Key[]): Partial<Record<Key, string>>
+function stringFields(source: unknown, keys?: readonly string[]): Record<string, string> {
+  const fields: Record<string, string> = {}
+  if (isObject(source)) for (const key of keys ?? Object.keys(source)) if (typeof source[key] === 'string') fields[key] = source[key]
+  return fields
+}
 
 /**
  * Restore `saved` (what `session.toJSON()` returned, possibly read back from
@@ -73,10 +82,10 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   if (typeof savedRunbook.id === 'string' && savedRunbook.id !== runbook.id) {
     problems.push(`The state was saved for runbook "${savedRunbook.id}", not "${runbook.id}".`)
   }
-  const savedHash = typeof savedRunbook.hash === 'string' ? savedRunbook.hash : undefined
+  const savedHash = stringOf(savedRunbook.hash)
   const changed = savedHash !== runbook.hash
   const ids = new Set(runbook.steps.map((step) => step.id))
-  const startedAt = isTime(saved.startedAt) ? saved.startedAt + 0 : now()
+  const startedAt = timeOf(saved.startedAt) ?? now()
 
   // Events: keep every readable one, in order; stamp an out-of-order one no
   // earlier than the one before it.
@@ -156,7 +165,7 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
     if (ids.has(id)) path.push(id)
     else if (!report.pathRemoved.includes(id)) report.pathRemoved.push(id)
   }
-  const savedCurrent = typeof saved.current === 'string' ? saved.current : undefined
+  const savedCurrent = stringOf(saved.current)
   let current = savedCurrent !== undefined && ids.has(savedCurrent) ? savedCurrent : (path[path.length - 1] ?? runbook.start)
   if (!ids.has(current)) current = runbook.steps[0]!.id
   if (savedCurrent !== current) report.currentMoved = {from: savedCurrent ?? '', to: current}
@@ -167,14 +176,11 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   }
 
   const status: SessionStatus = statuses.includes(saved.status as SessionStatus) ? (saved.status as SessionStatus) : 'active'
-  const info: SessionInfo = {}
-  const savedInfo = isObject(saved.info) ? saved.info : {}
-  for (const key of ['who', 'severity', 'incident'] as const) if (typeof savedInfo[key] === 'string') info[key] = savedInfo[key]
-  const params: Record<string, string> = {}
-  if (isObject(saved.params)) for (const [name, value] of Object.entries(saved.params)) if (typeof value === 'string') params[name] = value
+  const info: SessionInfo = stringFields(saved.info, ['who', 'severity', 'incident'])
+  const params = stringFields(saved.params)
 
   const state: SessionState = {
-    id: typeof saved.id === 'string' ? saved.id : (options?.id ?? (() => 'restored'))(),
+    id: stringOf(saved.id) ?? (options?.id ?? (() => 'restored'))(),
     status,
     info,
     startedAt,
@@ -185,15 +191,10 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
     secretParams: strings(saved.secretParams),
     events
   }
-  if (isTime(saved.endedAt) && (status === 'finished' || status === 'abandoned')) state.endedAt = saved.endedAt + 0
-  if (status === 'active') {
-    state.currentSince = report.currentMoved ? Math.max(now(), last) : isTime(saved.currentSince) ? saved.currentSince + 0 : last
-  }
-  if (isObject(saved.handover)) {
-    const handover: NonNullable<SavedSession['handover']> = {}
-    for (const key of ['runbook', 'step', 'label'] as const) if (typeof saved.handover[key] === 'string') handover[key] = saved.handover[key]
-    state.handover = handover
-  }
+  const endedAt = timeOf(saved.endedAt)
+  if (endedAt !== undefined && (status === 'finished' || status === 'abandoned')) state.endedAt = endedAt
+  if (status === 'active') state.currentSince = report.currentMoved ? Math.max(now(), last) : (timeOf(saved.currentSince) ?? last)
+  if (isObject(saved.handover)) state.handover = stringFields(saved.handover, ['runbook', 'step', 'label'])
   if (Object.keys(orphaned).length > 0) state.orphaned = orphaned
   if (report.orphaned.length > 0) {
     problems.push(
@@ -210,9 +211,9 @@ export function restoreSession(runbook: Runbook, saved: unknown, options?: Resto
   return sessionFromState(runbook, state, now, report, options?.secrets)
 }
 
-/** Whether `raw` is an event with the fields its type needs (the timeline and `back` rely on them). */
+/** Whether `raw` is an event of a known type with the fields its type needs (the timeline and `back` rely on them). */
 function isReadableEvent(raw: unknown): raw is SessionEvent {
-  if (!isObject(raw) || !eventTypes.has(raw.type as SessionEvent['type']) || !isTime(raw.at) || typeof raw.step !== 'string') return false
+  if (!isObject(raw) || !isTime(raw.at) || typeof raw.step !== 'string') return false
   const str = (key: string) => typeof raw[key] === 'string'
   const optionalStr = (key: string) => raw[key] === undefined || typeof raw[key] === 'string'
   switch (raw.type as SessionEvent['type']) {
@@ -234,15 +235,21 @@ function isReadableEvent(raw: unknown): raw is SessionEvent {
       return str('command') && (raw.exitCode === null || isFiniteNumber(raw.exitCode))
     case 'abandon':
       return optionalStr('reason')
-    default:
+    case 'start':
+    case 'pause':
+    case 'resume':
+    case 'finish':
       return true
+    default:
+      // A type this version does not know.
+      return false
   }
 }
 
 function readProgress(raw: unknown, id: string): StepProgress {
   const value = isObject(raw) ? raw : {}
   const progress: StepProgress = {
-    title: typeof value.title === 'string' ? value.title : id,
+    title: stringOf(value.title) ?? id,
     visits: isFiniteNumber(value.visits) ? value.visits + 0 : 0,
     elapsedMs: isFiniteNumber(value.elapsedMs) ? value.elapsedMs + 0 : 0,
     checked: strings(value.checked)

@@ -1,6 +1,11 @@
 import {css} from 'lit'
 
-/** Styles of rendered runbook Markdown (`renderMdast`): text, lists, tables, code, callouts. */
+/**
+ * Styles of rendered runbook Markdown (`renderMdast`): text, lists, tables, code, callouts.
+ *
+ * A code block has a header row (the language on the left, Copy on the right) above the code, so
+ * neither covers the other. (Comments stay out of the CSS text itself: it ships to every browser.)
+ */
 export const contentStyles = css`
   .content {
     overflow-wrap: anywhere;
@@ -99,7 +104,6 @@ export const contentStyles = css`
     background: var(--_rk-color-code-bg);
   }
 
-  /* A header row (the language on the left, Copy on the right) above the code, so neither covers the other. */
   .content .code {
     display: grid;
     grid-template-columns: minmax(0, 1fr) auto;

@@ -8,6 +8,7 @@ export {
   createSession,
   restoreSession,
   createLocalStorageStore,
+  storageKey,
   renderTimeline,
   findParamRefs,
   fetchBundle,

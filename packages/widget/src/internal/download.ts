@@ -1,7 +1,9 @@
-/** Offer `text` as a file download (no network: a `blob:` URL). Returns false when the browser cannot. */
-export function downloadText(fileName: string, text: string, type = 'text/markdown'): boolean {
-  if (typeof URL === 'undefined' || typeof URL.createObjectURL !== 'function' || typeof document === 'undefined') return false
-  const url = URL.createObjectURL(new Blob([text], {type: `${type};charset=utf-8`}))
+/**
+ * Offer `text` as a Markdown file download (no network: a `blob:` URL).
+ * Browser only: every browser the widget runs in has `URL.createObjectURL`.
+ */
+export function downloadText(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], {type: 'text/markdown;charset=utf-8'}))
   const anchor = document.createElement('a')
   anchor.href = url
   anchor.download = fileName
@@ -11,5 +13,4 @@ export function downloadText(fileName: string, text: string, type = 'text/markdo
   anchor.click()
   anchor.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  return true
 }

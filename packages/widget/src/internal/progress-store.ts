@@ -8,7 +8,7 @@
  * (core reconciles it and reports what changed), so progress is never lost
  * by an edit.
  */
-import {createLocalStorageStore, type SavedSession, type SessionStore} from './core.js'
+import {createLocalStorageStore, storageKey, type SavedSession, type SessionStore} from './core.js'
 
 /** The widget's namespace in `localStorage`. */
 export const storageNamespace = 'runbook-kit:widget'
@@ -18,9 +18,9 @@ export function progressKey(runbookId: string, hash: string): string {
   return `${runbookId}@${hash}`
 }
 
-/** The `localStorage` key of a runbook's progress (what a `storage` event from another tab names). */
+/** The `localStorage` key of a runbook's progress (what a `storage` event from another tab names): core's key for it in the namespace. */
 export function progressStorageKey(runbookId: string, hash: string): string {
-  return `${storageNamespace}:v1:${progressKey(runbookId, hash)}`
+  return storageKey(progressKey(runbookId, hash), {namespace: storageNamespace})
 }
 
 /** A progress store, or one in memory when `localStorage` is unusable (`persistent: false`). */
