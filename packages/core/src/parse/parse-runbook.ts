@@ -216,9 +216,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
   let body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== ('toml' as string))
 
-  // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order;
+  // Heading attributes ({#id .end}), titles and GitHub slugs of every heading, in document order;
   // in the same walk, the definitions, the code blocks (for `checkFences`) and whether any task item or HTML is there.
   const attributes = new Map<Heading, HeadingAttributes>()
+  const headingTitles = new Map<Heading, string>()
   const slugs = new Map<Heading, string>()
   const slugger = new GithubSlugger()
   const definitions: Definitions = new Map()
@@ -229,7 +230,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
       attributes.set(node, attrs)
-      slugs.set(node, attrs.id ?? slugger.slug(titleOf(toString(node))))
+      const headingTitle = titleOf(toString(node))
+      headingTitles.set(node, headingTitle)
+      slugs.set(node, attrs.id ?? slugger.slug(headingTitle))
     } else if (node.type === 'definition') {
       addDefinition(definitions, node)
     } else if (node.type === 'code') {
@@ -660,7 +663,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Category: the frontmatter's, else what the path and the headings say (parse/metadata/category.ts).
   if (!frontmatter.categoryGiven) {
-    const headings = body.filter((node): node is Heading => node.type === 'heading' && node.depth <= 3).map((node) => titleOf(toString(node)))
+    const headings = body
+      .filter((node): node is Heading => node.type === 'heading' && node.depth <= 3)
+      .map((node) => headingTitles.get(node) ?? titleOf(toString(node)))
     const category = inferCategory({file, title, headings})
     if (category) {
       frontmatter.meta.category = category
