@@ -45,6 +45,7 @@ describe('parseMarkdown in pieces', () => {
     ['thematic breaks that look like items', '- a\n- - -\n- b\n* * *\n- c\n- ---\n'.repeat(20)],
     ['fences and HTML left open in items', '- a\n  ```\n  code\n- b\n  ```\n- c\n'.repeat(20) + '- <div>\n- b\n<!-- x\n- c\n-->\n- d\n'.repeat(20)],
     ['quotes between items, indented first items, empty items', '> - a\n- b\n> c\n- d\n'.repeat(20) + '   - a\n- b\n  - c\n- d\n'.repeat(20) + '-\n  a\n- b\n-\n- c\n'.repeat(20)],
+    ['lists after a lead-in line, and items after indented or lazy lines', 'Such as:\n- a\n- b\nlazy\n- c\n\nSteps:\n1. x\n   more\n2. y\n\ttabbed\n3. z\n'.repeat(20)],
     ['ordered starts and task items', '1. a\n5. b\n1) c\n7) d\n'.repeat(20) + '- [ ] a\n- [x] b\n1. [ ] c\n'.repeat(20)]
   ])('gives the same tree as the whole text: %s', (_, text) => {
     for (const size of sizes) expectSame(text, size)

@@ -4,6 +4,7 @@
  */
 import {isAlias, isCollection, isScalar, LineCounter, parseDocument, visit, type Document, type Node as YamlNode} from 'yaml'
 import {createDiagnostic} from '../diagnostics.js'
+import {readFlatYaml} from './flat-yaml.js'
 import {hasTemplateSyntax} from './titles/template.js'
 import {categories} from '../types.js'
 import type {Category, Diagnostic, JsonValue, ParamSpec, Point, RunbookMeta} from '../types.js'
@@ -72,46 +73,8 @@ export function emptyMeta(): RunbookMeta {
 export function readFrontmatter(yamlText: string, start: Point, file: string | undefined): {frontmatter: Frontmatter; diagnostics: Diagnostic[]} {
   const diagnostics: Diagnostic[] = []
   const frontmatter: Frontmatter = {meta: emptyMeta(), params: []}
-  const at = (line: number, column: number): Point => ({line: start.line + line, column})
-
-  const lineCounter = new LineCounter()
-  // `logLevel: 'silent'`: the yaml package must not print process warnings; what it would warn about is a diagnostic here.
-  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true, logLevel: 'silent', lineCounter})
-  for (const error of [...document.errors, ...document.warnings]) {
-    const pos = error.linePos?.[0]
-    diagnostics.push(
-      createDiagnostic(
-        'invalid-frontmatter',
-        `Frontmatter is not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "")}`,
-        pos ? at(pos.line, pos.col) : start,
-        file,
-        {severity: document.errors.includes(error as never) ? 'error' : 'warning'}
-      )
-    )
-  }
-  if (document.errors.length > 0) return {frontmatter, diagnostics}
-  for (const key of collectionKeys(document)) {
-    const pos = key.range ? lineCounter.linePos(key.range[0]) : undefined
-    diagnostics.push(
-      createDiagnostic(
-        'invalid-frontmatter',
-        `Frontmatter key ${JSON.stringify(truncate(key.range ? yamlText.slice(key.range[0], key.range[1]).trim() : String(key)))} is a map or a list; it was read as text`,
-        pos ? at(pos.line, pos.col) : start,
-        file,
-        {severity: 'warning', note: 'Keys are text: write the key as a plain word'}
-      )
-    )
-  }
-
-  let data: unknown
-  try {
-    data = document.toJS({maxAliasCount: 100})
-  } catch (error) {
-    diagnostics.push(
-      createDiagnostic('invalid-frontmatter', `Frontmatter could not be read: ${firstLine(String((error as Error).message ?? error))}`, start, file)
-    )
-    return {frontmatter, diagnostics}
-  }
+  // Flat frontmatter (most of it) needs no YAML parser; anything else is read, and placed, by the parser.
+  const data = readFlatYaml(yamlText) ?? readYaml(yamlText, start, file, diagnostics)
   if (data === null || data === undefined) return {frontmatter, diagnostics}
   if (typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(createDiagnostic('invalid-frontmatter', 'Frontmatter must be a map of keys to values', start, file))
@@ -198,6 +161,55 @@ export function readFrontmatter(yamlText: string, start: Point, file: string | u
   meta.tags = unique(meta.tags)
   meta.audience = unique(meta.audience)
   return {frontmatter, diagnostics}
+}
+
+/**
+ * Read `yamlText` with the YAML parser: its value, or undefined when it has
+ * errors (each one a diagnostic, placed on the file) or cannot be turned
+ * into values.
+ */
+function readYaml(yamlText: string, start: Point, file: string | undefined, diagnostics: Diagnostic[]): unknown {
+  const at = (line: number, column: number): Point => ({line: start.line + line, column})
+
+  const lineCounter = new LineCounter()
+  // `logLevel: 'silent'`: the yaml package must not print process warnings; what it would warn about is a diagnostic here.
+  const document = parseDocument(yamlText, {prettyErrors: true, uniqueKeys: true, logLevel: 'silent', lineCounter})
+  for (const error of [...document.errors, ...document.warnings]) {
+    const pos = error.linePos?.[0]
+    diagnostics.push(
+      createDiagnostic(
+        'invalid-frontmatter',
+        `Frontmatter is not valid YAML: ${firstLine(error.message).replace(/ at line \d+, column \d+:?$/, "")}`,
+        pos ? at(pos.line, pos.col) : start,
+        file,
+        {severity: document.errors.includes(error as never) ? 'error' : 'warning'}
+      )
+    )
+  }
+  if (document.errors.length > 0) return undefined
+  for (const key of collectionKeys(document)) {
+    const pos = key.range ? lineCounter.linePos(key.range[0]) : undefined
+    diagnostics.push(
+      createDiagnostic(
+        'invalid-frontmatter',
+        `Frontmatter key ${JSON.stringify(truncate(key.range ? yamlText.slice(key.range[0], key.range[1]).trim() : String(key)))} is a map or a list; it was read as text`,
+        pos ? at(pos.line, pos.col) : start,
+        file,
+        {severity: 'warning', note: 'Keys are text: write the key as a plain word'}
+      )
+    )
+  }
+
+  let data: unknown
+  try {
+    data = document.toJS({maxAliasCount: 100})
+  } catch (error) {
+    diagnostics.push(
+      createDiagnostic('invalid-frontmatter', `Frontmatter could not be read: ${firstLine(String((error as Error).message ?? error))}`, start, file)
+    )
+    return undefined
+  }
+  return data
 }
 
 function readParams(value: unknown, report: (message: string) => void): ParamSpec[] {

@@ -216,9 +216,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   }
   let body = tree.children.filter((node) => node.type !== 'yaml' && node.type !== ('toml' as string))
 
-  // Heading attributes ({#id .end}) and the GitHub slugs of every heading, in document order;
+  // Heading attributes ({#id .end}), titles and GitHub slugs of every heading, in document order;
   // in the same walk, the definitions, the code blocks (for `checkFences`) and whether any task item or HTML is there.
   const attributes = new Map<Heading, HeadingAttributes>()
+  const headingTitles = new Map<Heading, string>()
   const slugs = new Map<Heading, string>()
   const slugger = new GithubSlugger()
   const definitions: Definitions = new Map()
@@ -229,7 +230,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (node.type === 'heading') {
       const attrs = takeAttributes(node)
       attributes.set(node, attrs)
-      slugs.set(node, attrs.id ?? slugger.slug(titleOf(toString(node))))
+      const headingTitle = titleOf(toString(node))
+      headingTitles.set(node, headingTitle)
+      slugs.set(node, attrs.id ?? slugger.slug(headingTitle))
     } else if (node.type === 'definition') {
       addDefinition(definitions, node)
     } else if (node.type === 'code') {
@@ -379,6 +382,8 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const reportedLinks = new Set<FoundLink['node']>()
   const warned: boolean[] = []
   const destructive: Array<ReturnType<typeof commandsIn>[number] | undefined> = []
+  /** How each step goes on, decided while building it (kept beside the steps, not on them). */
+  const drafts: StepDraft[] = []
   units.forEach((unit, index) => {
     const stepId = ids[index]!
     const content = cloneContent(unit.nodes, definitions, settings.positions)
@@ -503,8 +508,12 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (answers.has('Yes') && answers.has('No')) unconditional = true
     if (unconditional) conditional = false
     // The step continues unless a choice list, an unconditional go-to or an end says otherwise (set below).
-    ;(step as StepDraft).continues = !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes)
-    ;(step as StepDraft).conditional = conditional
+    const draft: StepDraft = {
+      continues: !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes),
+      conditional,
+      empty: false
+    }
+    drafts[index] = draft
 
     const unitLinks = linksIn(unit.nodes, definitions)
     linksOfUnit[index] = unitLinks
@@ -517,7 +526,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     }
     // A list item's first sentence is its instruction: only headed steps can be empty.
     if (isEmptyContent(unit.nodes) && !choices && unit.depth > 0) {
-      ;(step as StepDraft).empty = true
+      draft.empty = true
     }
     steps.push(step)
   })
@@ -525,11 +534,11 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   // "If …" runs: the unit before the run decides; each branch joins after the run.
   const joins = new Map<number, number | undefined>()
   for (const run of [...ifRuns(units), ...symptomRuns(units), ...ifNotAlternatives(units)]) {
-    const decider = steps[run.decider]! as StepDraft
+    const decider = drafts[run.decider]!
     // Only "If" runs override what the step before chose; the other rules keep its ways on, and a branch's join.
     if (run.rule !== 'if-headings' && (!decider.continues || joins.has(run.decider) || run.branches.some(({index}) => joins.has(index)))) continue
     for (const {index: member, label} of run.branches) {
-      decider.edges.push({kind: 'choice', rule: run.rule, to: ids[member]!, label})
+      steps[run.decider]!.edges.push({kind: 'choice', rule: run.rule, to: ids[member]!, label})
       joins.set(member, run.join)
       // A warning before the branches covers every branch.
       warned[member] ||= warned[run.decider]!
@@ -561,7 +570,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Default edges, kinds.
   steps.forEach((step, index) => {
-    const draft = step as StepDraft
+    const draft = drafts[index]!
     if (draft.continues) {
       const next = joins.has(index) ? joins.get(index) : index + 1 < steps.length ? index + 1 : undefined
       if (next !== undefined && draft.conditional) {
@@ -579,9 +588,6 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (draft.empty && step.kind !== 'decision') {
       report('empty-step', `Step "${step.title}" has no content`, step.position, {note: 'Say what to do, or merge it into a neighbour'})
     }
-    delete draft.continues
-    delete draft.conditional
-    delete draft.empty
   })
 
   // Reachability from the start.
@@ -660,7 +666,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
 
   // Category: the frontmatter's, else what the path and the headings say (parse/metadata/category.ts).
   if (!frontmatter.categoryGiven) {
-    const headings = body.filter((node): node is Heading => node.type === 'heading' && node.depth <= 3).map((node) => titleOf(toString(node)))
+    const headings = body
+      .filter((node): node is Heading => node.type === 'heading' && node.depth <= 3)
+      .map((node) => headingTitles.get(node) ?? titleOf(toString(node)))
     const category = inferCategory({file, title, headings})
     if (category) {
       frontmatter.meta.category = category
@@ -690,8 +698,15 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   return {runbook, diagnostics: sortDiagnostics(diagnostics)}
 }
 
-/** Fields used while building a step, removed before it is returned. */
-type StepDraft = Step & {continues?: boolean; conditional?: boolean; empty?: boolean}
+/** What is decided about a step while it is built, and not returned. */
+interface StepDraft {
+  /** Whether the step goes on to the next (or its join) by itself. */
+  continues: boolean
+  /** Whether its ways on are taken only on a condition (then going on is "Otherwise, continue"). */
+  conditional: boolean
+  /** Whether it has no content. */
+  empty: boolean
+}
 
 /** Ids of the steps reachable from the first one along edges inside the runbook. */
 export function reachable(steps: readonly Step[]): Set<string> {

@@ -48,13 +48,24 @@ export function goTosIn(nodes: RootContent[], definitions: Definitions, skip?: N
     walk(root, (node) => {
       if (node === skip) return false
       if (node.type === 'paragraph') {
-        goTosInParagraph(node, definitions, found)
+        // A go-to is a link: most paragraphs have none, and need no sentence reading.
+        if (hasLink(node.children)) goTosInParagraph(node, definitions, found)
         return false
       }
-      return undefined
+      // Headings and tables hold text only, and no paragraph.
+      return node.type !== 'heading' && node.type !== 'table'
     })
   }
   return found
+}
+
+/** Whether `children` hold a link or link reference, at any depth. */
+function hasLink(children: readonly PhrasingContent[]): boolean {
+  for (const child of children) {
+    if (child.type === 'link' || child.type === 'linkReference') return true
+    if ('children' in child && hasLink(child.children as PhrasingContent[])) return true
+  }
+  return false
 }
 
 function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found: GoTo[]): void {

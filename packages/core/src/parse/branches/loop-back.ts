@@ -54,7 +54,8 @@ export function loopBacksIn(nodes: readonly RootContent[], definitions: Definiti
         if (loopWord.test(textOf(node))) loopBacksInParagraph(node, definitions, found)
         return false
       }
-      return undefined
+      // Headings and tables hold text only, and no paragraph.
+      return node.type !== 'heading' && node.type !== 'table'
     })
   }
   return found

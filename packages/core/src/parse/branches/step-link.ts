@@ -41,7 +41,8 @@ export function stepLinksIn(nodes: readonly RootContent[], definitions: Definiti
   for (const root of nodes) {
     walk(root, (node) => {
       if (node === skip) return false
-      if (node.type !== 'paragraph') return undefined
+      // Headings and tables hold text only, and no paragraph.
+      if (node.type !== 'paragraph') return node.type !== 'heading' && node.type !== 'table'
       const children = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''))
       const at = children.findIndex((child) => child.type === 'link' || child.type === 'linkReference')
       if (at === -1) return false

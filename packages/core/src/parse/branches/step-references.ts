@@ -49,7 +49,8 @@ export function stepReferencesIn(nodes: readonly RootContent[], skip?: Nodes): S
   for (const root of nodes) {
     walk(root, (node) => {
       if (node === skip) return false
-      if (node.type !== 'paragraph' && node.type !== 'heading') return undefined
+      // A table holds text only, and no paragraph or heading.
+      if (node.type !== 'paragraph' && node.type !== 'heading') return node.type !== 'table'
       const text = toString(node)
       if (!/\d/.test(text)) return false
       for (const sentence of text.split(/(?<=[.!?])\s+|\n+/)) {

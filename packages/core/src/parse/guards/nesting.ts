@@ -94,8 +94,15 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
     }
     const depth = markers === 0 ? 0 : markers + Math.floor(indent / 2)
     if (depth > max) return paragraph.end() ?? {offset: start, line, depth, kind: 'container'}
+    // The line's end, and how many characters on it can open emphasis or a link bracket: a line
+    // (or paragraph) with no more than `max` of them cannot nest deeper than `max`.
     let end = index
-    while (end < length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
+    let openers = 0
+    for (; end < length; end++) {
+      const code = source.charCodeAt(end)
+      if (code === 10 || code === 13) break
+      if (code === 42 /* * */ || code === 95 /* _ */ || code === 91 /* [ */) openers++
+    }
     // Only a line starting with a backtick or a tilde can be a fence (no slice for the others).
     const first = source.charCodeAt(index)
     const marker = first === 96 || first === 126 ? /^(`{3,}|~{3,})/.exec(source.slice(index, Math.min(end, index + 64))) : null
@@ -104,7 +111,7 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
       const found = paragraph.end()
       if (found) return found
     } else if (fence === '') {
-      const inline = inlineDepth(source, index, end)
+      const inline = openers > max ? inlineDepth(source, index, end) : 0
       if (inline > max) return paragraph.end() ?? {offset: start, line, depth: inline, kind: 'inline'}
       // Where a paragraph ends: a blank line, a heading, a list item that can start here.
       const blank = isBlank(source, index, end)
@@ -115,7 +122,7 @@ export function findTooDeep(source: string, max: number): TooDeep | undefined {
         if (found) return found
       }
       lastItemIndent = startsItem ? indent : -1
-      if (!blank) paragraph.line(source, index, end, start, line)
+      if (!blank) paragraph.line(source, index, end, start, line, openers)
       if (heading) {
         const found = paragraph.end()
         if (found) return found
@@ -212,6 +219,11 @@ function isPunctuation(char: string): boolean {
  * (a run of 2n characters closed by another nests n levels). Openers that
  * are never closed (globs such as `*.log` on every line of a list) nest
  * nothing. Linear: each opener is pushed and dropped once.
+ *
+ * Each level of a pair takes at least one character that can open (`*`,
+ * `_`, `[`), so a paragraph with no more than `max` of them cannot nest
+ * deeper than `max`: its lines are only noted, and read once the paragraph
+ * has more (most paragraphs never have).
  */
 class ParagraphNesting {
   readonly #max: number
@@ -222,13 +234,34 @@ class ParagraphNesting {
   #deepest = 0
   /** The line of the opener of the first pair deeper than the limit. */
   #cut: {offset: number; line: number} | undefined
+  /** Characters that can open, on the lines of this paragraph so far. */
+  #openers = 0
+  /** Lines noted but not read yet (start, end, line offset, line number, one after the other). */
+  readonly #noted: number[] = []
 
   constructor(max: number) {
     this.#max = max
   }
 
+  /**
+   * Take one line of the paragraph, `source[start, end)`, from the line
+   * starting at `lineOffset`, which holds `openers` characters that can open.
+   */
+  line(source: string, start: number, end: number, lineOffset: number, line: number, openers: number): void {
+    const reading = this.#openers > this.#max
+    this.#openers += openers
+    if (!reading && this.#openers <= this.#max) {
+      this.#noted.push(start, end, lineOffset, line)
+      return
+    }
+    const noted = this.#noted
+    for (let index = 0; index < noted.length; index += 4) this.#read(source, noted[index]!, noted[index + 1]!, noted[index + 2]!, noted[index + 3]!)
+    noted.length = 0
+    this.#read(source, start, end, lineOffset, line)
+  }
+
   /** Read one line of the paragraph, `source[start, end)`, from the line starting at `lineOffset`. */
-  line(source: string, start: number, end: number, lineOffset: number, line: number): void {
+  #read(source: string, start: number, end: number, lineOffset: number, line: number): void {
     for (let index = start; index < end; index++) {
       const code = source.charCodeAt(index)
       if (code === 92 /* \ */) {
@@ -310,8 +343,12 @@ class ParagraphNesting {
 
   /** Forget the paragraph read so far. */
   reset(): void {
-    for (const stack of this.#stacks) stack.length = 0
-    this.#deepest = 0
-    this.#cut = undefined
+    if (this.#openers > this.#max) {
+      for (const stack of this.#stacks) stack.length = 0
+      this.#deepest = 0
+      this.#cut = undefined
+    }
+    this.#openers = 0
+    this.#noted.length = 0
   }
 }

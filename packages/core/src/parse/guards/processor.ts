@@ -167,16 +167,26 @@ const anyBoundary = new RegExp(`${headingBoundary.source}|${/[^\s](?:\r?\n|\r)(?
  * The start of the first line at or after `from` where a piece may end, or
  * the end: an ATX heading after a blank line, or (unless `headingsOnly`) a
  * list item at the start of a line right after a line that is not blank
- * (checked by `itemContinues`).
+ * (checked by `itemContinues`). An item after a line that is neither an
+ * item nor indented ("Such as:" before a list) most likely starts a new
+ * list, where `itemContinues` would refuse the piece and it would be read
+ * again: such items are passed over.
  */
 function nextBoundary(markdown: string, from: number, headingsOnly?: boolean): number {
   const pattern = headingsOnly ? headingBoundary : anyBoundary
   pattern.lastIndex = Math.max(0, from - 2)
   for (let match = pattern.exec(markdown); match; match = pattern.exec(markdown)) {
     const boundary = match.index + match[0].length
-    if (match[0].startsWith('\n') || match[0].startsWith('\r') || itemAt(markdown, boundary) !== undefined) return boundary
+    if (match[0].startsWith('\n') || match[0].startsWith('\r')) return boundary
+    if (itemAt(markdown, boundary) !== undefined && inList(markdown, lineStart(markdown, match.index))) return boundary
   }
   return markdown.length
+}
+
+/** Whether the line at `offset` may be in a list: an item, or indented under one. */
+function inList(markdown: string, offset: number): boolean {
+  const first = markdown.charCodeAt(offset)
+  return first === 32 || first === 9 || itemAt(markdown, offset) !== undefined
 }
 
 /** The marker of the list item that starts at `offset` (`-`, `*`, `+`, `.` or `)` for ordered), if one does and the line is not a thematic break. */

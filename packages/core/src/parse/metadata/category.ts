@@ -92,8 +92,9 @@ export function inferCategory(input: CategoryInput): Exclude<Category, 'other'> 
     const inTitle = cue.test(title)
     if (inFile || inTitle) add(category, inFile && inTitle ? 2.5 : 2)
     // Headings only tip the balance: a reference page with a "Troubleshooting" section is no troubleshooting runbook.
-    const inHeadings = headings.filter((heading) => cue.test(heading)).length
-    add(category, Math.min(inHeadings * 0.5, 1))
+    let inHeadings = 0
+    for (const heading of headings) if (cue.test(heading) && ++inHeadings === 2) break
+    add(category, inHeadings * 0.5)
   }
 
   let best: Exclude<Category, 'other'> | undefined
