@@ -200,6 +200,21 @@ describeBrowser('widget in Chromium', () => {
     expect(serious).toEqual([])
   })
 
+  it('axe finds no serious or critical violations when the system is dark and the page is not (the widget follows prefers-color-scheme)', async () => {
+    await page.emulateMedia({colorScheme: 'dark'})
+    await page.goto(harness.url)
+    await page.getByRole('combobox', {name: 'Search runbooks'}).fill('printer offline')
+    await expect.poll(() => page.locator('[role=option]').count()).toBeGreaterThan(0)
+    const onSearch = await axeViolations(page)
+    await page.locator('[role=option]').first().click()
+    await expect.poll(() => stepTitle(page)).toContain('Find out who is affected')
+    // The page itself stays light: only the widget is dark.
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')).toBe('light')
+    const onWalkthrough = await axeViolations(page)
+    const serious = [...onSearch, ...onWalkthrough].filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious).toEqual([])
+  })
+
   it('the strict-CSP page works (classic script build) with no console errors', async () => {
     const {errors} = watch(page)
     const violations: string[] = []
