@@ -176,6 +176,41 @@ root: <home>
     expect(element.session!.commands().map((command) => command.text)).toEqual(['cd $HOME && ls'])
   })
 
+  it('a block that only mentions a command of the step, such as sample output, still fills every parameter', async () => {
+    const runbook = runbookOf(`---
+title: Check the spooler
+id: check-spooler
+---
+
+# Check the spooler
+
+## Step 1: Reach it
+
+\`\`\`sh
+ping <printer>
+\`\`\`
+
+## Step 2: Read its state
+
+Run \`systemctl status spooler\` and compare. Output similar to:
+
+\`\`\`text
+spooler on <printer>: active
+systemctl status spooler: ok
+\`\`\`
+`)
+    const element = await walkthrough({runbook})
+    const input = $<HTMLInputElement>(element, '[part=params] input[name=printer]')!
+    input.value = 'prn-7'
+    input.dispatchEvent(new Event('input'))
+    input.dispatchEvent(new Event('change'))
+    await settle(element)
+    button(element, 'Done, next step').click()
+    await settle(element)
+    expect(element.session!.current.commands.map((command) => command.code)).toContain('systemctl status spooler')
+    expect($$(element, '[part=code] pre').map((pre) => pre.textContent)).toEqual(['spooler on prn-7: active\nsystemctl status spooler: ok'])
+  })
+
   it('copies the filled command with the clipboard', async () => {
     const writeText = vi.fn(() => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', {value: {writeText}, configurable: true})

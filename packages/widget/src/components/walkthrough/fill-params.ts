@@ -29,7 +29,7 @@ export function fillParams(step: Step, {session, drafts, secrets}: FillSources):
   const values = session.params()
   const names = [...known.values()]
   return (code) => {
-    const commands = step.commands.filter((command) => command.code !== '' && code.includes(command.code))
+    const commands = step.commands.filter((command) => holdsCommand(code, command.code))
     const refs = findParamRefs(code, commands.length > 0 ? commands.flatMap((command) => command.params) : names)
     const pieces: CodePiece[] = []
     let at = 0
@@ -46,4 +46,27 @@ export function fillParams(step: Step, {session, drafts, secrets}: FillSources):
     pieces.push(code.slice(at))
     return pieces.filter((piece) => piece !== '')
   }
+}
+
+/** What may come before a command on its line: nothing but space, or a shell prompt (`$`, `user@host:~#`, `PS C:\\>`). */
+const promptBefore = /^\s*(?:[\w.@~:/\\-]*[$#>%]|PS [^>]*>)?\s*$/
+
+/**
+ * Whether the code block `block` holds the command `code` as written: each
+ * line of the command is the end of a line of the block, after nothing but
+ * a prompt or space. A command that only occurs inside a longer line (an
+ * inline `chef-client` in `sudo chef-client`, a word in sample output) is
+ * not held there.
+ */
+function holdsCommand(block: string, code: string): boolean {
+  if (code === '' || !block.includes(code)) return false
+  const lines = block.split('\n')
+  const wanted = code.split('\n')
+  const isLine = (line: string | undefined, want: string): boolean => {
+    if (line === undefined) return false
+    const trimmed = line.trimEnd()
+    const command = want.trimEnd()
+    return trimmed.endsWith(command) && promptBefore.test(trimmed.slice(0, trimmed.length - command.length))
+  }
+  return lines.some((_, start) => wanted.every((want, k) => isLine(lines[start + k], want)))
 }
