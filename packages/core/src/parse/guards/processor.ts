@@ -4,13 +4,11 @@
  */
 import type {Code, Nodes, Root, RootContent} from 'mdast'
 import type {Point} from 'unist'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
-import {unified} from 'unified'
 import {walk} from '../../walk.js'
+import {processorFor} from './processors.js'
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).freeze()
+/** Parse one text (or piece) with the processor it needs (`processors.ts`). */
+const read = (text: string): Root => processorFor(text).parse(text)
 
 /** Options of `parseMarkdown`. */
 export interface ParseMarkdownOptions {
@@ -55,9 +53,9 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
   const references = markdown.includes(']:')
   const chunked = markdown.length > chunkSize * 2 && !references
   // A BOM is not counted in positions: such a text (parseRunbook drops it first) is parsed whole.
-  if ((!chunked && splitAt.length === 0) || markdown.charCodeAt(0) === 0xfeff) return processor.parse(markdown)
+  if ((!chunked && splitAt.length === 0) || markdown.charCodeAt(0) === 0xfeff) return read(markdown)
   const bodyStart = frontmatterEnd(markdown)
-  if (bodyStart === undefined) return processor.parse(markdown)
+  if (bodyStart === undefined) return read(markdown)
 
   const pieces: Array<{start: number; end: number; tree: Root}> = []
   let next = 0
@@ -65,7 +63,7 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
     while (next < splitAt.length && splitAt[next]! <= start) next++
     const limit = splitAt[next] ?? markdown.length
     let end = chunked ? Math.min(nextBoundary(markdown, Math.max(start + chunkSize, bodyStart)), limit) : limit
-    let tree = processor.parse(markdown.slice(start, end))
+    let tree = read(markdown.slice(start, end))
     // A piece that ends before an item that is not the next item of its last list continues to
     // the next heading, where every block is closed. One that ends in an open block (an unclosed
     // fence, an HTML block) continues a piece further; after three such tries, or at a cut of
@@ -77,7 +75,7 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
       } else if (!itemContinues(tree, markdown, start, end)) {
         end = Math.min(nextBoundary(markdown, end, true), limit)
       } else break
-      tree = processor.parse(markdown.slice(start, end))
+      tree = read(markdown.slice(start, end))
     }
     pieces.push({start, end, tree})
   }
@@ -89,7 +87,7 @@ export function parseMarkdown(markdown: string, options?: ParseMarkdownOptions |
   if (definitions !== '') {
     for (const piece of pieces) {
       const length = piece.end - piece.start
-      const tree = processor.parse(markdown.slice(piece.start, piece.end) + '\n\n' + definitions)
+      const tree = read(markdown.slice(piece.start, piece.end) + '\n\n' + definitions)
       tree.children = tree.children.filter((node) => (node.position?.start.offset ?? 0) < length)
       // The last piece may end in an open block, which would take the definitions in: keep it as read.
       if ((tree.children[tree.children.length - 1]?.position?.end.offset ?? 0) <= length) piece.tree = tree
