@@ -105,6 +105,32 @@ describe('toMermaid and formatOutline', () => {
     expect(toMermaid(runbook, {direction: 'LR'})).toMatch(/^flowchart LR\n/)
   })
 
+  it('draws "Otherwise, finish" to one End node', () => {
+    const retry = parseRunbook(md`
+      # Flush the queue
+
+      ## Drain {#drain}
+
+      Stop the consumers.
+
+      ## Check {#check}
+
+      [Drain the queue](#drain) and repeat until it is empty.
+    `).runbook
+    expect(toMermaid(retry)).toBe(
+      [
+        'flowchart TD',
+        '  s0["Drain"]',
+        '  s1{"Check"}',
+        '  s0 --> s1',
+        '  s1 -->|"Drain the queue and repeat until it is empty"| s0',
+        '  end0(["End"])',
+        '  s1 -->|"Otherwise, finish"| end0',
+        ''
+      ].join('\n')
+    )
+  })
+
   it('escapes characters Mermaid would read as syntax', () => {
     const tricky = parseRunbook('# T\n\n## Say "hi" [now] {ok} <b>\n\nx\n').runbook
     expect(toMermaid(tricky)).toContain('s0(["Say #34;hi#34; #91;now#93; #123;ok#125; #60;b#62;"])')

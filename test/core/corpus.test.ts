@@ -18,7 +18,9 @@ function invariants(runbook: Runbook, source: string): string[] {
   for (const step of runbook.steps) {
     for (const edge of step.edges) {
       const external = edge.runbook === undefined && edge.to === undefined && typeof edge.href === 'string' && /^https?:/.test(edge.href)
-      if (edge.runbook === undefined && !external && (edge.to === undefined || !ids.includes(edge.to))) problems.push(`edge ${step.id} → ${edge.to} leads nowhere`)
+      // "Otherwise, finish": the last edge, beside another way out.
+      const finish = edge.kind === 'next' && edge.runbook === undefined && edge.to === undefined && edge.href === undefined && step.edges.length > 1 && step.edges.at(-1) === edge
+      if (edge.runbook === undefined && !external && !finish && (edge.to === undefined || !ids.includes(edge.to))) problems.push(`edge ${step.id} → ${edge.to} leads nowhere`)
     }
     const position = step.position
     if (position) {

@@ -17,7 +17,8 @@ export function parse(markdown: string, options?: ParseOptions) {
 export function graph(runbook: Runbook): string[] {
   return runbook.steps.map((step) => {
     const edges = step.edges.map((edge) => {
-      const target = edge.runbook !== undefined ? `${edge.runbook}${edge.to ? '#' + edge.to : ''}` : edge.to
+      const target =
+        edge.runbook !== undefined ? `${edge.runbook}${edge.to ? '#' + edge.to : ''}` : (edge.to ?? (edge.href === undefined ? 'end' : undefined))
       return `${edge.kind}:${target}${edge.label ? `(${edge.label})` : ''}`
     })
     return `${step.id} ${step.kind}${edges.length ? ' ' + edges.join(' ') : ''}`

@@ -68,6 +68,11 @@ export function checkRunbook(runbook: Runbook, source: string): string[] {
       if (edge.runbook === undefined && edge.to === undefined && typeof edge.href === 'string') {
         // A hand-over to an external document: an address, nothing inside this runbook.
         if (!/^https?:/.test(edge.href)) problems.push(`external edge of "${step.id}" is not a web address: ${describe(edge.href)}`)
+      } else if (edge.runbook === undefined && edge.to === undefined && edge.href === undefined) {
+        // "Otherwise, finish": only beside another way out, and the last of the step's edges.
+        if (edge.kind !== 'next' || step.edges.length < 2 || step.edges[step.edges.length - 1] !== edge) {
+          problems.push(`edge of "${step.id}" ends the runbook but is not an "otherwise" beside another way: ${describe(edge)}`)
+        }
       } else if (edge.runbook === undefined) {
         if (typeof edge.to !== 'string' || !idSet.has(edge.to)) problems.push(`edge of "${step.id}" leads to ${describe(edge.to)}, not a step`)
       } else if (typeof edge.runbook !== 'string' || (edge.to !== undefined && typeof edge.to !== 'string')) {

@@ -177,6 +177,35 @@ describe('runbook run without a terminal', () => {
   })
 })
 
+describe('runbook run ways out of a last step', () => {
+  test('a loop back, a document to follow and "Otherwise, finish" are named as what they are', async () => {
+    const file = path.join(dir, 'drain.md')
+    await writeFile(
+      file,
+      [
+        '# Drain the queue',
+        '',
+        '## Drain {#drain}',
+        '',
+        'Stop the consumers.',
+        '',
+        '## Check {#check}',
+        '',
+        '[Drain the queue](#drain) and repeat until it is empty. If it never empties, follow the steps in [the vendor guide](https://vendor.example/queues).',
+        ''
+      ].join('\n')
+    )
+    const answers = await script('drain.txt', ['next', '1', 'next', '3'])
+    const result = await run([file, '--script', answers])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('(→ document https://vendor.example/queues)')
+    expect(result.stdout).toMatch(/3\. Otherwise, finish \(→ end\)/)
+    expect(result.stdout).not.toContain('undefined')
+    expect(result.stdout).toContain('Session finished (100%)')
+  })
+})
+
 describe('runbook run inputs', () => {
   test('a bundle JSON file: pick the runbook with --runbook', async () => {
     const bundle = path.join(dir, 'bundle.json')

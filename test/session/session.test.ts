@@ -145,6 +145,27 @@ describe('complete', () => {
     expect(session.progress().percent).toBe(100)
   })
 
+  test('"Otherwise, finish" beside a loop back finishes, with no hand-over', () => {
+    const runbook = makeRunbook([
+      {id: 'x', end: false, to: ['y']},
+      {id: 'y', to: [{kind: 'choice', label: 'Retry and repeat', to: 'x'}, {kind: 'next', label: 'Otherwise, finish'}]}
+    ])
+    const {session} = start(runbook)
+    session.complete()
+    expect(session.choices().map((choice) => [choice.label, choice.internal])).toEqual([
+      ['Retry and repeat', true],
+      ['Otherwise, finish', false]
+    ])
+    session.complete('Retry and repeat')
+    expect(session.current.id).toBe('x')
+    session.complete().complete('Otherwise, finish')
+    expect(session.status).toBe('finished')
+    expect(session.handover).toBeUndefined()
+    expect(session.events.at(-2)).toMatchObject({type: 'complete', step: 'y', choice: 'Otherwise, finish'})
+    expect(session.events.at(-2)).not.toHaveProperty('handover')
+    expect(session.events.at(-1)).toMatchObject({type: 'finish', step: 'y'})
+  })
+
   test('a link to a missing step finishes instead of moving into nothing', () => {
     const runbook = makeRunbook([{id: 'x', to: [{kind: 'goto', to: 'gone'}]}, {id: 'y', end: true}])
     const {session} = start(runbook)

@@ -286,6 +286,24 @@ systemctl status spooler: ok
     completes.stop()
   })
 
+  it('offers "Otherwise, finish" beside a loop back in the last step, and finishes there', async () => {
+    const drain = runbookOf('# Drain the queue\n\n## Drain {#drain}\n\nStop the consumers.\n\n## Check {#check}\n\n[Drain the queue](#drain) and repeat until it is empty.\n')
+    const element = await walkthrough({runbook: drain})
+    const completes = record<RunbookCompleteDetail>('runbook-complete')
+    button(element, 'Done, next step').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('Check')
+    expect($$(element, '[part~=choice]').map((c) => c.textContent?.replace('→', '').trim())).toEqual([
+      'Drain the queue and repeat until it is empty',
+      'Otherwise, finish'
+    ])
+    button(element, 'Otherwise, finish').click()
+    await settle(element)
+    expect(completes.events.map((event) => event.detail.stepId)).toEqual(['check'])
+    expect($(element, '#complete-title')?.textContent).toBe('Runbook complete')
+    completes.stop()
+  })
+
   it('escalates with a target and a reason: runbook-escalate and a notice', async () => {
     const element = await walkthrough()
     const escalations = record<RunbookEscalateDetail>('runbook-escalate')

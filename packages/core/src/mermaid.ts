@@ -20,7 +20,8 @@ function label(text: string): string {
 
 /**
  * Render `runbook` as a Mermaid `flowchart`: tasks as boxes, decisions as
- * diamonds, ends as rounded boxes, other runbooks as subroutine boxes, edges
+ * diamonds, ends as rounded boxes (and one "End" where a step may finish
+ * instead of taking its way out), other runbooks as subroutine boxes, edges
  * labelled with their choices.
  */
 export function toMermaid(runbook: Runbook, options?: MermaidOptions | null): string {
@@ -36,6 +37,7 @@ export function toMermaid(runbook: Runbook, options?: MermaidOptions | null): st
     else lines.push(`  ${id}["${text}"]`)
   })
   const external = new Map<string, string>()
+  let hasEnd = false
   for (const step of runbook.steps) {
     const from = nodeId.get(step.id)!
     for (const edge of step.edges) {
@@ -50,6 +52,11 @@ export function toMermaid(runbook: Runbook, options?: MermaidOptions | null): st
         to = external.get(key)
       } else if (edge.to !== undefined) {
         to = nodeId.get(edge.to)
+      } else {
+        // "Otherwise, finish": one end node for every such edge.
+        if (!hasEnd) lines.push('  end0(["End"])')
+        hasEnd = true
+        to = 'end0'
       }
       if (to === undefined) continue
       lines.push(edge.label ? `  ${from} -->|"${label(edge.label)}"| ${to}` : `  ${from} --> ${to}`)

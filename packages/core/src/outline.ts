@@ -38,7 +38,9 @@ export function formatOutline(runbook: Runbook, options?: OutlineOptions | null)
           ? `runbook ${edge.runbook}${edge.to ? `#${edge.to}` : ''}`
           : edge.href !== undefined && edge.to === undefined
             ? `document ${edge.href}`
-            : name(runbook.steps.find((candidate) => candidate.id === edge.to), edge.to ?? '?')
+            : edge.to === undefined
+              ? 'end'
+              : name(runbook.steps.find((candidate) => candidate.id === edge.to), edge.to)
       lines.push(`       ${edge.label ? `${edge.label} ` : ''}→ ${target}${edge.rule ? `  [${edge.rule}]` : ''}`)
     }
   })

@@ -161,7 +161,9 @@ export interface Edge {
   rule?: EdgeRule | undefined
   /**
    * The target step's id. For a cross-runbook edge, the step in the other
-   * runbook (absent: that runbook's start).
+   * runbook (absent: that runbook's start). Absent on a `next` edge without
+   * `runbook` or `href`: taking it finishes the runbook (the "Otherwise,
+   * finish" beside a conditional way out of a last step).
    */
   to?: string | undefined
   /** The choice's label, for decisions and conditional go-tos. */

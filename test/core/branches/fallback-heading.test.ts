@@ -37,7 +37,7 @@ describe('fallback-heading', () => {
     }
   })
 
-  it('is a choice beside a hand-over to an external guide, and ends with the runbook when last', () => {
+  it('is a choice beside a hand-over to an external guide, and ends with the runbook when last (finishing is the other way)', () => {
     const {runbook} = parse(md`
       # Escalate
 
@@ -53,7 +53,10 @@ describe('fallback-heading', () => {
 
       Phone the account manager.
     `)
-    expect(graph(runbook).slice(1)).toEqual(['vendor decision goto:undefined(the vendor guide) choice:manual(The steps above do not work)', 'manual end'])
+    expect(graph(runbook).slice(1)).toEqual([
+      'vendor decision goto:undefined(the vendor guide) choice:manual(The steps above do not work) next:end(Otherwise, finish)',
+      'manual end'
+    ])
   })
 
   it('leaves other lone "If" sections in document order', () => {

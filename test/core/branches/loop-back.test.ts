@@ -43,6 +43,14 @@ describe('loop-back', () => {
     }
   })
 
+  it('in the last step, finishing is the other way: the reader is not sent round for ever', () => {
+    const text = tuning('[Measure the hit rate](#measure) and repeat until it is above 90%.').replace(/## Write it down[^]*$/, '')
+    const {runbook, diagnostics} = parse(text)
+    expect(graph(runbook).at(-1)).toBe('check decision choice:measure(Measure the hit rate and repeat until it is above 90%) next:end(Otherwise, finish)')
+    expect(diagnostics.map((diagnostic) => diagnostic.ruleId)).not.toContain('no-end')
+    expect(formatOutline(runbook)).toContain('Otherwise, finish → end')
+  })
+
   it('does not loop forward, to itself, or on a link that is no action', () => {
     for (const sentence of [
       // Forward: no loop.

@@ -581,6 +581,11 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
       if (next !== undefined) {
         step.edges.push(draft.conditional ? {kind: 'next', to: ids[next]!, label: 'Otherwise, continue'} : {kind: 'next', to: ids[next]!})
+      } else if (draft.conditional && step.edges.some((edge) => edge.kind === 'choice')) {
+        // A conditional way out where the procedure ends ("[Update the plan](#plan) and repeat until closure"
+        // in the last step): the other way is to finish, not to take it whatever happened. (A hand-over
+        // the text gives without a condition finishes the runbook itself: the step stays an end.)
+        step.edges.push({kind: 'next', label: 'Otherwise, finish'})
       }
     }
     const inside = step.edges.filter((edge) => edge.runbook === undefined && edge.to !== undefined)

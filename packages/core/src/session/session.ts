@@ -313,7 +313,7 @@ export class Session {
       this.#enter(taken.to!, at)
       return this.#log(event)
     }
-    if (taken) {
+    if (taken && (taken.runbook !== undefined || taken.to !== undefined || taken.href !== undefined)) {
       const handover: NonNullable<SessionEvent & {type: 'complete'}>['handover'] = {}
       if (taken.runbook !== undefined) handover.runbook = taken.runbook
       if (taken.to !== undefined) handover.step = taken.to

@@ -53,7 +53,8 @@ export interface Choice {
   href?: string | undefined
   /**
    * Whether taking it moves to a step of this runbook; `false` for hand-overs
-   * to another runbook and links to missing steps: taking those finishes the
+   * to another runbook or document, links to missing steps and "Otherwise,
+   * finish" (no `to`, `runbook` or `href`): taking those finishes the
    * session.
    */
   internal: boolean

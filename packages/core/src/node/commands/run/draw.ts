@@ -8,6 +8,7 @@
 import type {Nodes, Root, RootContent} from 'mdast'
 import {destructiveReason, isCommandBlock} from '../../../parse/commands/commands.js'
 import type {Session} from '../../../session/session.js'
+import type {Choice} from '../../../session/types.js'
 import type {Step} from '../../../types.js'
 
 /** Plain text of inline content: code in backticks, link targets after the text. */
@@ -150,18 +151,25 @@ export function menuLines(session: Session, options: {width: number; keys: boole
   if (choices.length === 0) lines.push('This is an end of the runbook: Enter finishes.')
   else if (choices.length === 1) {
     const c = choices[0]!
-    const target = c.internal ? session.step(c.to!)?.title : `runbook ${c.runbook ?? c.to}`
+    const target = c.internal ? session.step(c.to!)?.title : awayFrom(c)
     const shown = target ?? c.label
     lines.push(`Next: ${c.kind === 'next' || c.label === shown ? '' : `${c.label} → `}${shown} (Enter continues)`)
   } else {
     lines.push(options.keys ? 'Choose (Up/Down and Enter, or a number):' : 'Choose (a number):')
     choices.forEach((c, index) => {
       const mark = options.keys && index === options.highlight ? '❯' : ' '
-      const away = c.internal ? '' : ` (→ ${c.runbook ? `runbook ${c.runbook}` : `missing step ${c.to}`})`
+      const away = c.internal ? '' : ` (→ ${awayFrom(c)})`
       lines.push(` ${mark} ${index + 1}. ${c.label}${away}`)
     })
   }
   if (options.keys) lines.push('r run · c check · n note · p param · e escalate · b back', 'g go to · f finish · a abandon · q save and quit · ? help')
   else lines.push('Answer (see runbook run --help):')
   return lines.map(fit)
+}
+
+/** Where a choice that leaves this runbook's steps goes. */
+function awayFrom(choice: Choice): string {
+  if (choice.runbook !== undefined) return `runbook ${choice.runbook}${choice.to === undefined ? '' : `#${choice.to}`}`
+  if (choice.href !== undefined) return `document ${choice.href}`
+  return choice.to === undefined ? 'end' : `missing step ${choice.to}`
 }
