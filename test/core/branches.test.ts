@@ -56,10 +56,17 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
     expect(tasks.steps[0]!.kind).toBe('task')
   })
 
-  it('reports a list with one choice', () => {
+  it('reports a list with one choice, and offers it beside going on: the steps after it stay reachable', () => {
     const {runbook, diagnostics} = parse('# T\n\n## A\n\nQ?\n\n- Yes: [go on](#c)\n\n## B\n\nb\n\n## C\n\nc\n')
-    expect(graph(runbook)).toEqual(['a task choice:c(Yes)', 'b task next:c', 'c end'])
-    expect(rules(diagnostics)).toEqual(['decision-with-one-choice', 'unreachable-step'])
+    expect(graph(runbook)).toEqual(['a decision choice:c(Yes) next:b(Otherwise, continue)', 'b task next:c', 'c end'])
+    expect(rules(diagnostics)).toEqual(['decision-with-one-choice'])
+  })
+
+  it('a section that is one link to another runbook does not send every reader away', () => {
+    const {runbook} = parse('# Troubleshooting\n\n## Debug installs\n\n- [Debug installs](debug-install.md)\n\n## Gather logs\n\nRun the collector.\n')
+    expect(graph(runbook)).toEqual(['debug-installs decision choice:debug-install(Debug installs) next:gather-logs(Otherwise, continue)', 'gather-logs end'])
+    const last = parse('# Log forwarding\n\n## Check\n\nLook.\n\n## Notes\n\n- [Naming schemas](naming.md)\n').runbook
+    expect(graph(last).at(-1)).toBe('notes decision choice:naming(Naming schemas) next:end(Otherwise, finish)')
   })
 
   it('reports choices that lead nowhere as errors', () => {

@@ -436,19 +436,22 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       return undefined
     }
     const choices = choiceList(unit.nodes, unit.title, definitions)
+    // A list of one link decides nothing: it is a way on beside going on in document order.
+    const decides = choices !== undefined && choices.choices.length > 1
+    let unconditional = false
+    let conditional = false
     if (choices) {
-      if (choices.choices.length === 1) {
-        report('decision-with-one-choice', `Step "${unit.title}" ends in a list of choices with only one choice`, choices.list.position, {
-          note: 'Add the other answers, or write "Go to [step](#id)." instead'
+      if (!decides) {
+        report('decision-with-one-choice', `Step "${unit.title}" ends in a list of choices with only one choice; it is offered beside going on`, choices.list.position, {
+          note: 'Add the other answers to make it a decision, or write "Go to [step](#id)." to send every reader there'
         })
       }
       for (const choice of choices.choices) {
         const edge = edgeFor(choice.link, 'choice', choice.label, 'choice-list')
         if (edge) step.edges.push(edge)
+        if (edge && !decides) conditional = true
       }
     }
-    let unconditional = false
-    let conditional = false
     for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
       const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined, goTo.external ? 'follow-link' : 'go-to-sentence')
       if (!edge) continue
@@ -509,7 +512,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     if (unconditional) conditional = false
     // The step continues unless a choice list, an unconditional go-to or an end says otherwise (set below).
     const draft: StepDraft = {
-      continues: !choices && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes),
+      continues: !decides && !unconditional && !unit.endAttribute && !endsWithMarker(unit.nodes),
       conditional,
       empty: false
     }
