@@ -64,4 +64,28 @@ describe('go-to sentences', () => {
     const edges = edgesOf('If `nginx` is *down*, go to [C](#c).')
     expect(edges[0]).toEqual({kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If nginx is down'})
   })
+
+  it('an unconditional go-to leaves the step only from its last instruction (a note after it does not count)', () => {
+    const step = (body: string) =>
+      parseRunbook(`# T\n\n## Scale down\n\n${body}\n\n## Check {#b}\n\nText.\n\n## Replica maintenance {#c}\n\nDone.\n`).runbook.steps[0]!.edges
+    // The way out: the last item of the list that ends the step, or the last paragraph before a note.
+    expect(step('1. Drain the node.\n2. Go to [the replica steps](#c).')).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'c'}])
+    expect(step('Drain the node, then go to [the replica steps](#c).\n\n> [!NOTE]\n> It takes an hour.')).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'c'}])
+    // Part of the step: more to do after it, in the next item, a paragraph or a command.
+    for (const body of [
+      '1. Take the replica out of the pool: follow the [replica maintenance](#c) instructions.\n2. Decrease the node count.',
+      'Follow the [replica maintenance](#c) instructions.\n\nThen decrease the node count.',
+      'Go to [the replica steps](#c) to free the node.\n\n```sh\nterraform apply\n```'
+    ]) {
+      expect(step(body), body).toEqual([{kind: 'next', to: 'b'}])
+    }
+  })
+
+  it('a conditional go-to in the middle of a step is still a choice beside going on', () => {
+    const edges = parseRunbook('# T\n\n## A\n\n1. If the light is off, go to [C](#c).\n2. Check the cable.\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook.steps[0]!.edges
+    expect(edges).toEqual([
+      {kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If the light is off'},
+      {kind: 'next', to: 'b', label: 'Otherwise, continue'}
+    ])
+  })
 })

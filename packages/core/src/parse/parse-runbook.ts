@@ -27,6 +27,7 @@ import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
 import {loopBacksIn, mayLoopBack} from './branches/loop-back.js'
+import {endsStep} from './branches/step-end.js'
 import {mayLinkSteps, stepLinksIn} from './branches/step-link.js'
 import {symptomRuns} from './branches/symptom-sections.js'
 import {ifNotAlternatives} from './branches/if-not-alternative.js'
@@ -453,6 +454,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
     for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
+      // "Follow the [replica maintenance](#replica) instructions." with more to do after it in this step
+      // is part of the step, not its way out (branches/step-end.ts): the link stays a link.
+      if (!goTo.condition && !goTo.external && !endsStep(unit.nodes, goTo.link.node)) continue
       const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined, goTo.external ? 'follow-link' : 'go-to-sentence')
       if (!edge) continue
       if (goTo.external) {
