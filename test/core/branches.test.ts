@@ -69,6 +69,35 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
     expect(graph(last).at(-1)).toBe('notes decision choice:naming(Naming schemas) next:end(Otherwise, finish)')
   })
 
+  it('is not a decision when every item leads to one place, an item only says where to read more, or an item is an instruction', () => {
+    const tail = '\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n'
+    for (const list of [
+      // Descriptions that each say where to read more, all about the same step.
+      '- PodVolumeBackup: one per volume backed up, refer to [C](#c)\n- PodVolumeRestore: one per volume restored, refer to [C](#c)',
+      // Options whose links are details.
+      '- Limit the cache size; for more details, check [the cache settings](#b)\n- Give the cache its own volume; for more information see [C](#c)',
+      // Numbered instructions that start with a link.
+      '1. [Install the agent](#b) on the source cluster with the feature flag enabled, which the restore needs.\n2. Back up and restore following [C](#c).'
+    ]) {
+      const {runbook} = parse(`# T\n\n## A\n\nDo this.\n\n${list}${tail}`)
+      expect(graph(runbook)[0], list).toBe('a task next:b')
+    }
+    // A short note after the link keeps the choice.
+    const {runbook} = parse(`# T\n\n## A\n\nIs it on?\n\n- Yes: [B](#b)\n- No: [C](#c) (plug it in first)${tail}`)
+    expect(graph(runbook)[0]).toBe('a decision choice:b(Yes) choice:c(No)')
+  })
+
+  it('offers a list whose every link leaves the runbook beside going on, so the steps after it stay reachable', () => {
+    const {runbook, diagnostics} = parse('# Index\n\n## Restore backups\n\n- [Restore a project](restore-project.md)\n- [Restore from snapshots](snapshots.md)\n\n## Work with storage\n\nRebalance the shards.\n')
+    expect(graph(runbook)[0]).toBe(
+      'restore-backups decision choice:restore-project(Restore a project) choice:snapshots(Restore from snapshots) next:work-with-storage(Otherwise, continue)'
+    )
+    expect(rules(diagnostics)).not.toContain('unreachable-step')
+    // Named answers are a decision, wherever they lead.
+    const answers = parse('# Phishing\n\n## Did anyone click?\n\n- Yes: [secure the account](account.md)\n- No: [restore the file](restore.md)\n\n## Report\n\nFile the report.\n').runbook
+    expect(graph(answers)[0]).toBe('did-anyone-click decision choice:account(Yes) choice:restore(No)')
+  })
+
   it('reports choices that lead nowhere as errors', () => {
     const {diagnostics} = parse('# T\n\n## A\n\n- Yes: [x](#nowhere)\n- No: [y](#b)\n\n## B\n\nb\n')
     expect(diagnostics.map((d) => [d.ruleId, d.severity, d.line, d.message])).toEqual([

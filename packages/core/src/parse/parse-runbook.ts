@@ -437,12 +437,17 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       return undefined
     }
     const choices = choiceList(unit.nodes, unit.title, definitions)
-    // A list of one link decides nothing: it is a way on beside going on in document order.
-    const decides = choices !== undefined && choices.choices.length > 1
+    // A list of one link decides nothing, and a list of links to other runbooks that does not name each
+    // choice ("- [Restore a project](restore.md)", not "- Yes: [secure the account](account.md)") must
+    // not cut off the steps after it: both are ways on beside going on in document order.
+    const decides =
+      choices !== undefined &&
+      choices.choices.length > 1 &&
+      (choices.choices.some((choice) => choice.link.target.type === 'anchor') || choices.choices.every((choice) => choice.labelled))
     let unconditional = false
     let conditional = false
     if (choices) {
-      if (!decides) {
+      if (choices.choices.length === 1) {
         report('decision-with-one-choice', `Step "${unit.title}" ends in a list of choices with only one choice; it is offered beside going on`, choices.list.position, {
           note: 'Add the other answers to make it a decision, or write "Go to [step](#id)." to send every reader there'
         })

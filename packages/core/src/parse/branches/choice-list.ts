@@ -11,7 +11,10 @@
  * ```
  *
  * A list under a heading such as "Contents", "See also", "References" or
- * "Related documentation" is a list of links, not a decision.
+ * "Related documentation" is a list of links, not a decision; so is one
+ * whose items all lead to the same place (descriptions that each say where
+ * to read more), or one where an item's link is only where to read more
+ * ("configure a cache limit; for more details, check [the settings](x.md)").
  *
  * @module
  */
@@ -25,9 +28,15 @@ import {walk} from '../../walk.js'
 export interface ListChoice {
   label: string
   link: FoundLink
+  /** Whether the item names its choice before the link ("Yes: [go on](#b)"), rather than being the link itself. */
+  labelled: boolean
 }
 
 const tableOfContents = /^(?:table of )?contents$|^toc$|^index$|^(?:quick |useful |related )?links$|^see also$|^references?$/i
+/** Words a choice item may have after its link ("[Step 5](#s5) (restart first)"); more make it an instruction. */
+const maxWordsAfter = 8
+/** Text right before a link that makes it where to read more, not what to do: "for more details, check", "for more information see". */
+const readMore = /\bfor\s+(?:more\s+|further\s+)?(?:details?|information|info)\b[^.!?]*$/i
 
 /**
  * The choices of a step that ends with a list whose every item links to a
@@ -42,13 +51,37 @@ export function choiceList(nodes: RootContent[], title: string, definitions: Def
     if (item.children.some((child) => child.type === 'list')) return undefined
     const link = linksIn(item.children, definitions).find((found) => found.target.type !== 'external')
     if (!link) return undefined
-    choices.push({label: choiceLabel(item.children, link), link})
+    const before = textBefore(item.children, link)
+    if (readMore.test(before)) return undefined
+    // "1. [Install Velero](install.md) on the source cluster with the feature flag. The flag is …": an instruction, not a choice.
+    if (textAfter(item.children, link).split(/\s+/).filter(Boolean).length > maxWordsAfter) return undefined
+    const label = cleanLabel(before)
+    choices.push({label: label || cleanLabel(link.text) || link.url, link, labelled: label !== ''})
   }
+  // Several items that all lead to one place are descriptions, not alternatives.
+  if (choices.length > 1 && new Set(choices.map((choice) => choice.link.url)).size === 1) return undefined
   return choices.length > 0 ? {list: last, choices} : undefined
 }
 
-/** The label of a choice item: its text before the link, else the link's text. */
-function choiceLabel(children: readonly Nodes[], link: FoundLink): string {
+/** The text of a choice item after its link. */
+function textAfter(children: readonly Nodes[], link: FoundLink): string {
+  let after = ''
+  let seen = false
+  for (const child of children) {
+    walk(child, (node) => {
+      if (node === link.node) {
+        seen = true
+        return false
+      }
+      if (seen && 'value' in node && node.type !== 'html') after += node.value
+      return undefined
+    })
+  }
+  return after
+}
+
+/** The text of a choice item before its link (the choice's label, when there is one). */
+function textBefore(children: readonly Nodes[], link: FoundLink): string {
   let before = ''
   let done = false
   for (const child of children) {
@@ -63,8 +96,7 @@ function choiceLabel(children: readonly Nodes[], link: FoundLink): string {
     })
     if (done) break
   }
-  const label = cleanLabel(before)
-  return label || cleanLabel(link.text) || link.url
+  return before
 }
 
 /** Trim arrows, dashes, colons and "go to" phrases from the ends of a label. */
