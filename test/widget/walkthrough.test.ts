@@ -304,6 +304,21 @@ systemctl status spooler: ok
     completes.stop()
   })
 
+  it('keeps a last list of instructions that hold links: only a list read as choices becomes buttons', async () => {
+    const mitigation = runbookOf(
+      '# Operator down\n\n## Check {#check}\n\nLook at the pods.\n\n## Mitigation {#mitigation}\n\n- If you see certificate errors, refer to [the certificate article](https://kb.example/cert).\n- If the disk is full, free space as the [disk article](https://kb.example/disk) says.\n'
+    )
+    const element = await walkthrough({runbook: mitigation})
+    button(element, 'Done, next step').click()
+    await settle(element)
+    expect(stepTitle(element)).toBe('Mitigation')
+    expect($$(element, '[part~=choice]').map((c) => c.textContent?.replace('→', '').trim())).toEqual(['If you see certificate errors', 'Otherwise, finish'])
+    expect($$(element, '[part=content] li').map((li) => li.textContent?.trim())).toEqual([
+      'If you see certificate errors, refer to the certificate article.',
+      'If the disk is full, free space as the disk article says.'
+    ])
+  })
+
   it('escalates with a target and a reason: runbook-escalate and a notice', async () => {
     const element = await walkthrough()
     const escalations = record<RunbookEscalateDetail>('runbook-escalate')

@@ -63,7 +63,7 @@ export interface RenderContext {
   isChecked?: ((id: string) => boolean) | undefined
   /** Called when a checklist box is toggled. */
   onCheck?: ((id: string, checked: boolean) => void) | undefined
-  /** Drop the final list of a decision step (its choices are shown as buttons instead). */
+  /** Drop the final list of a decision step whose choices it holds (edge rule `choice-list`): they are shown as buttons instead. */
   hideChoiceList?: boolean | undefined
   /** Load images from other origins. Default: such images are shown as links with their alt text, so that no request leaves the page's origin (no tracking pixels). */
   remoteImages?: boolean | undefined

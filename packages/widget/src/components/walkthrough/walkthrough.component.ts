@@ -564,7 +564,8 @@ export class RunbookWalkthrough extends LitElement {
       checklistId: (text) => checklistIds.get(text),
       isChecked: (id) => session.isChecked(id),
       onCheck: (id, checked) => this.#act((s) => (checked ? s.check(id) : s.uncheck(id)), false),
-      hideChoiceList: choices.length > 1
+      // Only a list the parser read two or more choices from (isChoiceList) becomes buttons; other last lists are instructions.
+      hideChoiceList: step.edges.some((edge) => edge.rule === 'choice-list')
     })
     const numbered = step.number ? `${step.number}. ` : ''
     return html`<section part="step" class="step" aria-labelledby="step-title">

@@ -105,7 +105,7 @@ export function stepText(step: Step): string {
     (node.type === 'code' && isCommandBlock(node)) ||
     (node.type === 'listItem' && typeof node.checked === 'boolean') ||
     (node.type === 'list' && node.children.every((item) => typeof item.checked === 'boolean')) ||
-    (step.kind === 'decision' && node === last && isChoiceList(node))
+    (step.kind === 'decision' && node === last && isChoiceList(node) && step.edges.some((edge) => edge.rule === 'choice-list'))
   return blocks(content.children, skip)
 }
 
