@@ -64,9 +64,10 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
 
   it('a section that is one link to another runbook does not send every reader away', () => {
     const {runbook} = parse('# Troubleshooting\n\n## Debug installs\n\n- [Debug installs](debug-install.md)\n\n## Gather logs\n\nRun the collector.\n')
-    expect(graph(runbook)).toEqual(['debug-installs decision choice:debug-install(Debug installs) next:gather-logs(Otherwise, continue)', 'gather-logs end'])
-    const last = parse('# Log forwarding\n\n## Check\n\nLook.\n\n## Notes\n\n- [Naming schemas](naming.md)\n').runbook
-    expect(graph(last).at(-1)).toBe('notes decision choice:naming(Naming schemas) next:end(Otherwise, finish)')
+    expect(graph(runbook)).toEqual(['debug-installs task next:gather-logs', 'gather-logs end'])
+    expect(runbook.links.map((link) => link.runbook)).toEqual(['debug-install'])
+    const last = parse('# Log forwarding\n\n## Check\n\nLook.\n\n## Notes\n\n- Still failing: [read the naming rules](naming.md)\n').runbook
+    expect(graph(last).at(-1)).toBe('notes decision choice:naming(Still failing) next:end(Otherwise, finish)')
   })
 
   it('is not a decision when every item leads to one place, an item only says where to read more, or an item is an instruction', () => {
@@ -76,23 +77,45 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
       '- PodVolumeBackup: one per volume backed up, refer to [C](#c)\n- PodVolumeRestore: one per volume restored, refer to [C](#c)',
       // Options whose links are details.
       '- Limit the cache size; for more details, check [the cache settings](#b)\n- Give the cache its own volume; for more information see [C](#c)',
-      // Numbered instructions that start with a link.
-      '1. [Install the agent](#b) on the source cluster with the feature flag enabled, which the restore needs.\n2. Back up and restore following [C](#c).'
     ]) {
       const {runbook} = parse(`# T\n\n## A\n\nDo this.\n\n${list}${tail}`)
       expect(graph(runbook)[0], list).toBe('a task next:b')
     }
-    // A short note after the link keeps the choice.
+    // A short note after the link keeps the choice; so does "for more information" in a label.
     const {runbook} = parse(`# T\n\n## A\n\nIs it on?\n\n- Yes: [B](#b)\n- No: [C](#c) (plug it in first)${tail}`)
     expect(graph(runbook)[0]).toBe('a decision choice:b(Yes) choice:c(No)')
+    const wait = parse(`# T\n\n## A\n\nIs it on?\n\n- Yes: [B](#b)\n- No, wait for more information: [C](#c)${tail}`).runbook
+    expect(graph(wait)[0]).toBe('a decision choice:b(Yes) choice:c(No, wait for more information)')
   })
 
-  it('offers a list whose every link leaves the runbook beside going on, so the steps after it stay reachable', () => {
-    const {runbook, diagnostics} = parse('# Index\n\n## Restore backups\n\n- [Restore a project](restore-project.md)\n- [Restore from snapshots](snapshots.md)\n\n## Work with storage\n\nRebalance the shards.\n')
-    expect(graph(runbook)[0]).toBe(
+  it('offers items that go on after their link, or are only numbered, beside going on: instructions as much as answers', () => {
+    const tail = '\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n\n## D {#d}\n\nd\n'
+    const long = parse(`# T\n\n## A\n\nWhich fix?\n\n- Disk: [C](#c) if the logs show write errors after the nightly backup job ran\n- Network: [D](#d)${tail}`).runbook
+    expect(graph(long)[0]).toBe('a decision choice:c(Disk) choice:d(Network) next:b(Otherwise, continue)')
+    const numbered = parse('# Recover\n\n## Recover\n\n- Step 1: [Check the cluster health](health.md)\n- Step 2: [Restore the snapshot](restore.md)\n\n## Verify\n\nRun the checks.\n').runbook
+    // "Step 1:" names no answer: each sub-runbook is done here (step-link), beside going on to Verify.
+    expect(graph(numbered)).toEqual([
+      'recover-1 decision choice:health(Step 1: Check the cluster health) choice:restore(Step 2: Restore the snapshot) next:verify(Otherwise, continue)',
+      'verify end'
+    ])
+  })
+
+  it('a list of bare links is a catalogue, unless the step asks the reader to choose', () => {
+    const catalogue = parse('# Index\n\n## Restore backups\n\n- [Restore a project](restore-project.md)\n- [Restore from snapshots](snapshots.md)\n\n## Work with storage\n\nRebalance the shards.\n')
+    expect(graph(catalogue.runbook)[0]).toBe('restore-backups task next:work-with-storage')
+    expect(rules(catalogue.diagnostics)).not.toContain('unreachable-step')
+    for (const local of ['## Restore\n\n- [From the snapshot](#b)\n- [From the archive](#c)', '## Steps\n\nHere are the steps:\n\n1. [Create the bucket](#b)\n2. [Install the agent](#c)']) {
+      const {runbook} = parse(`# T\n\n${local}\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n`)
+      expect(graph(runbook)[0], local).toMatch(/ task next:b$/)
+    }
+    // A question or "choose" before the list makes bare links choices.
+    const asked = parse('# T\n\n## Restore\n\nWhich backup do you have?\n\n- [A disk snapshot](#b)\n- [A WAL archive](#c)\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
+    expect(graph(asked)[0]).toBe('restore decision choice:b(A disk snapshot) choice:c(A WAL archive)')
+    // Bare links to other runbooks after a question are offered beside going on, so the steps after them stay reachable.
+    const away = parse('# Index\n\n## Restore backups\n\nChoose the restore you need:\n\n- [Restore a project](restore-project.md)\n- [Restore from snapshots](snapshots.md)\n\n## Work with storage\n\nRebalance the shards.\n')
+    expect(graph(away.runbook)[0]).toBe(
       'restore-backups decision choice:restore-project(Restore a project) choice:snapshots(Restore from snapshots) next:work-with-storage(Otherwise, continue)'
     )
-    expect(rules(diagnostics)).not.toContain('unreachable-step')
     // Named answers are a decision, wherever they lead.
     const answers = parse('# Phishing\n\n## Did anyone click?\n\n- Yes: [secure the account](account.md)\n- No: [restore the file](restore.md)\n\n## Report\n\nFile the report.\n').runbook
     expect(graph(answers)[0]).toBe('did-anyone-click decision choice:account(Yes) choice:restore(No)')

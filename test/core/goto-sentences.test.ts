@@ -65,20 +65,41 @@ describe('go-to sentences', () => {
     expect(edges[0]).toEqual({kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If nginx is down'})
   })
 
-  it('an unconditional go-to leaves the step only from its last instruction (a note after it does not count)', () => {
-    const step = (body: string) =>
-      parseRunbook(`# T\n\n## Scale down\n\n${body}\n\n## Check {#b}\n\nText.\n\n## Replica maintenance {#c}\n\nDone.\n`).runbook.steps[0]!.edges
-    // The way out: the last item of the list that ends the step, or the last paragraph before a note.
-    expect(step('1. Drain the node.\n2. Go to [the replica steps](#c).')).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'c'}])
-    expect(step('Drain the node, then go to [the replica steps](#c).\n\n> [!NOTE]\n> It takes an hour.')).toEqual([{kind: 'goto', rule: 'go-to-sentence', to: 'c'}])
-    // Part of the step: more to do after it, in the next item, a paragraph or a command.
+  it('an unconditional go-to in a list item with more items after it is part of the step, and says so', () => {
+    const parsed = (body: string) =>
+      parseRunbook(`# T\n\n## Scale down\n\n${body}\n\n## Check {#b}\n\nText.\n\n## Part 3: Replica maintenance {#c}\n\nDone.\n`)
+    // Still the way out: the last item, or a paragraph with a note, a screenshot or a link list after it.
+    for (const body of [
+      '1. Drain the node.\n2. Go to [the replica steps](#c).',
+      'Drain the node, then go to [the replica steps](#c).\n\nThis takes about ten minutes.',
+      'Go to [the replica steps](#c).\n\n![The drained node](drained.png)',
+      'Go to [the replica steps](#c).\n\n- [Node runbook index](nodes.md)'
+    ]) {
+      const {runbook, diagnostics} = parsed(body)
+      expect(runbook.steps[0]!.edges[0], body).toEqual({kind: 'goto', rule: 'go-to-sentence', to: 'c'})
+      expect(diagnostics.map((d) => d.ruleId), body).not.toContain('go-to-in-list')
+    }
+    // Part of the step: more items after it in its list, with a link or by number.
     for (const body of [
       '1. Take the replica out of the pool: follow the [replica maintenance](#c) instructions.\n2. Decrease the node count.',
-      'Follow the [replica maintenance](#c) instructions.\n\nThen decrease the node count.',
-      'Go to [the replica steps](#c) to free the node.\n\n```sh\nterraform apply\n```'
+      '- Take the replica out: go to Part 3.\n- Decrease the node count.'
     ]) {
-      expect(step(body), body).toEqual([{kind: 'next', to: 'b'}])
+      const {runbook, diagnostics} = parsed(body)
+      expect(runbook.steps[0]!.edges, body).toEqual([{kind: 'next', to: 'b'}])
+      expect(diagnostics.find((d) => d.ruleId === 'go-to-in-list'), body).toMatchObject({severity: 'info', line: 5})
     }
+  })
+
+  it('"follow [another runbook](x.md) to …" with steps after it is done beside going on; "continue with" hands over', () => {
+    const edges = (sentence: string) =>
+      parseRunbook(`# T\n\n## Publish\n\n${sentence}\n\n## Pin the version {#b}\n\nPin it.\n`).runbook.steps[0]!.edges
+    expect(edges('Follow the instructions in [the Aptly runbook](aptly.md) to upload the package.')).toEqual([
+      {kind: 'goto', rule: 'go-to-sentence', runbook: 'aptly', href: 'aptly.md'},
+      {kind: 'next', to: 'b', label: 'Otherwise, continue'}
+    ])
+    expect(edges('Once it is contained, continue with [the recovery runbook](recovery.md).')).toEqual([
+      {kind: 'goto', rule: 'go-to-sentence', runbook: 'recovery', href: 'recovery.md'}
+    ])
   })
 
   it('a conditional go-to in the middle of a step is still a choice beside going on', () => {

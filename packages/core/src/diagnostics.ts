@@ -20,7 +20,8 @@ export const ruleSeverity: Readonly<Record<RuleId, Severity>> = {
   'limit-exceeded': 'error',
   'invalid-input': 'error',
   'not-a-procedure': 'info',
-  'procedure-outside-steps': 'warning'
+  'procedure-outside-steps': 'warning',
+  'go-to-in-list': 'info'
 }
 
 /** Fields of a diagnostic that callers may add. */

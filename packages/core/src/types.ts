@@ -61,6 +61,7 @@ export type RuleId =
   | 'invalid-input'
   | 'not-a-procedure'
   | 'procedure-outside-steps'
+  | 'go-to-in-list'
 
 /**
  * A problem found in a runbook, in the style of a vfile message:

@@ -27,7 +27,7 @@ import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
 import {loopBacksIn, mayLoopBack} from './branches/loop-back.js'
-import {endsStep} from './branches/step-end.js'
+import {followedByItems} from './branches/step-end.js'
 import {mayLinkSteps, stepLinksIn} from './branches/step-link.js'
 import {symptomRuns} from './branches/symptom-sections.js'
 import {ifNotAlternatives} from './branches/if-not-alternative.js'
@@ -201,6 +201,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const diagnostics: Diagnostic[] = []
   const report = (ruleId: RuleId, message: string, place: Point | Position | undefined, extra?: DiagnosticExtra) =>
     diagnostics.push(createDiagnostic(ruleId, message, place, file, extra))
+  const reportGoToInList = (place: Position | undefined) =>
+    report('go-to-in-list', 'A go-to with more list items after it is read as part of this step, not as its way out', place, {
+      note: 'To send every reader there, make it the last thing in the step'
+    })
 
   // `[text]({{< ref "x.md" >}})` left as text becomes the link it stands for (parse/links/template-targets.ts).
   linkTemplateTargets(tree, source)
@@ -437,12 +441,14 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       return undefined
     }
     const choices = choiceList(unit.nodes, unit.title, definitions)
-    // A list of one link decides nothing, and a list of links to other runbooks that does not name each
+    // A list of one link decides nothing, a list of links to other runbooks that does not name each
     // choice ("- [Restore a project](restore.md)", not "- Yes: [secure the account](account.md)") must
-    // not cut off the steps after it: both are ways on beside going on in document order.
+    // not cut off the steps after it, and items that go on after their link read as instructions as much
+    // as answers: all are ways on beside going on in document order.
     const decides =
       choices !== undefined &&
       choices.choices.length > 1 &&
+      !choices.doubtful &&
       (choices.choices.some((choice) => choice.link.target.type === 'anchor') || choices.choices.every((choice) => choice.labelled))
     let unconditional = false
     let conditional = false
@@ -459,9 +465,12 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
     for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
-      // "Follow the [replica maintenance](#replica) instructions." with more to do after it in this step
-      // is part of the step, not its way out (branches/step-end.ts): the link stays a link.
-      if (!goTo.condition && !goTo.external && !endsStep(unit.nodes, goTo.link.node)) continue
+      // "1. … follow the [replica maintenance](#replica) instructions." with more items after it is part
+      // of the step, not its way out (branches/step-end.ts): the link stays a link.
+      if (!goTo.condition && !goTo.external && followedByItems(unit.nodes, goTo.link.position?.start.offset)) {
+        reportGoToInList(goTo.link.position)
+        continue
+      }
       const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined, goTo.external ? 'follow-link' : 'go-to-sentence')
       if (!edge) continue
       if (goTo.external) {
@@ -471,7 +480,13 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         continue
       }
       const same = step.edges.findIndex((other) => other.to === edge.to && other.runbook === edge.runbook)
-      if (goTo.condition) {
+      if (!goTo.condition && goTo.follow && edge.runbook !== undefined && index + 1 < units.length) {
+        // "Follow [the Aptly runbook](aptly.md) to upload the package." with steps after it: do that runbook
+        // here, beside going on, as with an external document; in the last step it ends this runbook.
+        // ("Continue with [the recovery runbook](x.md)" still hands over.)
+        if (same === -1) step.edges.push(edge)
+        conditional = true
+      } else if (goTo.condition) {
         if (same === -1) {
           step.edges.push(edge)
           conditional = true
@@ -487,6 +502,10 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
     for (const found of mentionsSteps ? stepReferencesIn(unit.nodes, choices?.list) : []) {
       const target = numberedSteps.get(`${found.word === 'part' || found.word === 'phase' || found.word === 'stage' ? found.word : 'step'}:${found.number.toLowerCase()}`)
       if (target === undefined || target.length !== 1 || target[0] === index) continue
+      if (!found.condition && followedByItems(unit.nodes, found.position?.start.offset)) {
+        reportGoToInList(found.position)
+        continue
+      }
       const to = ids[target[0]!]!
       if (step.edges.some((edge) => edge.to === to && edge.runbook === undefined)) continue
       if (found.condition) {
@@ -589,7 +608,7 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         // "If …, go to [the next step]" is no branch: drop it and just continue.
         const nextId = ids[next]!
         step.edges = step.edges.filter((edge) => edge.runbook !== undefined || edge.to !== nextId)
-        draft.conditional = step.edges.some((edge) => edge.kind === 'choice' || (edge.href !== undefined && edge.runbook === undefined && edge.to === undefined))
+        draft.conditional = step.edges.some((edge) => edge.kind === 'choice' || edge.runbook !== undefined || (edge.href !== undefined && edge.to === undefined))
       }
       if (next !== undefined) {
         step.edges.push(draft.conditional ? {kind: 'next', to: ids[next]!, label: 'Otherwise, continue'} : {kind: 'next', to: ids[next]!})

@@ -10,6 +10,11 @@
  * - No: [check power and cable](#power)
  * ```
  *
+ * Items that are bare links ("- [Cache overview](cache.md)") are a
+ * catalogue, not answers, unless the step asks the reader to choose (a
+ * question or "choose", "pick", "depending on", "which of" in its title or
+ * in the paragraph right before the list).
+ *
  * A list under a heading such as "Contents", "See also", "References" or
  * "Related documentation" is a list of links, not a decision; so is one
  * whose items all lead to the same place (descriptions that each say where
@@ -22,9 +27,16 @@ import type {List, Nodes, RootContent} from 'mdast'
 import type {Definitions} from '../content.js'
 import {type FoundLink, linksIn} from '../links/links.js'
 import {sectionRole} from '../structure/section-roles.js'
-import {walk} from '../../walk.js'
+import {textOf, walk} from '../../walk.js'
 
 /** A choice read from a list item. */
+/** A step's choice list, and whether its items read as instructions more than answers (then offered beside going on). */
+export interface ChoiceList {
+  list: List
+  choices: ListChoice[]
+  doubtful: boolean
+}
+
 export interface ListChoice {
   label: string
   link: FoundLink
@@ -33,19 +45,31 @@ export interface ListChoice {
 }
 
 const tableOfContents = /^(?:table of )?contents$|^toc$|^index$|^(?:quick |useful |related )?links$|^see also$|^references?$/i
-/** Words a choice item may have after its link ("[Step 5](#s5) (restart first)"); more make it an instruction. */
+/** Words of a lead-in or title that ask the reader to choose. */
+const chooseWords = /\?|\b(?:choose|select|pick|depending on|whichever|which (?:one|of)|one of the following|either)\b/i
+
+/** Whether the step's title, or the paragraph right before its list, asks the reader to choose. */
+function asksToChoose(title: string, before: RootContent | undefined): boolean {
+  if (chooseWords.test(title)) return true
+  return before?.type === 'paragraph' && chooseWords.test(textOf(before))
+}
+
+/** Words a choice item may have after its link ("[Step 5](#s5) (restart first)"); more make the list doubtful. */
 const maxWordsAfter = 8
 /** Text right before a link that makes it where to read more, not what to do: "for more details, check", "for more information see". */
-const readMore = /\bfor\s+(?:more\s+|further\s+)?(?:details?|information|info)\b[^.!?]*$/i
+const readMore = /\bfor\s+(?:more\s+|further\s+)?(?:details?|information|info)\s*[,;:]?\s+(?:please\s+)?(?:see|check(?:\s+out)?|refer\s+to|read|visit|consult|look\s+at)\s+(?:the\s+)?$/i
+/** A label that only numbers the item ("Step 1:", "2.", "Part 3"): no answer. */
+const numberOnly = /^(?:(?:step|part|phase|stage)\s*)?\d+(?:\.\d+)*[.):]?$/i
 
 /**
  * The choices of a step that ends with a list whose every item links to a
  * step or another runbook; undefined when the step does not end so.
  */
-export function choiceList(nodes: RootContent[], title: string, definitions: Definitions): {list: List; choices: ListChoice[]} | undefined {
+export function choiceList(nodes: RootContent[], title: string, definitions: Definitions): ChoiceList | undefined {
   const last = nodes[nodes.length - 1]
   if (!last || last.type !== 'list' || tableOfContents.test(title.trim()) || sectionRole(title, []) === 'reference') return undefined
   const choices: ListChoice[] = []
+  let doubtful = false
   for (const item of last.children) {
     if (typeof item.checked === 'boolean') return undefined
     if (item.children.some((child) => child.type === 'list')) return undefined
@@ -53,14 +77,17 @@ export function choiceList(nodes: RootContent[], title: string, definitions: Def
     if (!link) return undefined
     const before = textBefore(item.children, link)
     if (readMore.test(before)) return undefined
-    // "1. [Install Velero](install.md) on the source cluster with the feature flag. The flag is …": an instruction, not a choice.
-    if (textAfter(item.children, link).split(/\s+/).filter(Boolean).length > maxWordsAfter) return undefined
+    // "1. [Install Velero](install.md) on the source cluster with the feature flag. The flag is …" reads as an
+    // instruction, "[Restart](#r) if the logs show …" as a choice: such a list is offered beside going on.
+    if (textAfter(item.children, link).split(/\s+/).filter(Boolean).length > maxWordsAfter) doubtful = true
     const label = cleanLabel(before)
-    choices.push({label: label || cleanLabel(link.text) || link.url, link, labelled: label !== ''})
+    choices.push({label: label || cleanLabel(link.text) || link.url, link, labelled: label !== '' && !numberOnly.test(label)})
   }
   // Several items that all lead to one place are descriptions, not alternatives.
   if (choices.length > 1 && new Set(choices.map((choice) => choice.link.url)).size === 1) return undefined
-  return choices.length > 0 ? {list: last, choices} : undefined
+  // Bare links ("- [Cache overview](cache.md)") are a catalogue unless the step asks the reader to choose.
+  if (!choices.every((choice) => choice.labelled) && !asksToChoose(title, nodes[nodes.length - 2])) return undefined
+  return choices.length > 0 ? {list: last, choices, doubtful} : undefined
 }
 
 /** The text of a choice item after its link. */

@@ -21,6 +21,8 @@ export interface GoTo {
   external?: boolean | undefined
   /** The condition ("If the light is off"), when the sentence has one. */
   condition?: string | undefined
+  /** "Follow [the Aptly runbook](aptly.md) to …": a procedure to follow, rather than a place to go to. */
+  follow?: boolean | undefined
 }
 
 const goToPhrase =
@@ -89,6 +91,7 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
           const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
           const goToFound: GoTo = condition ? {link, condition} : {link}
           if (external) goToFound.external = true
+          if (/\bfollow\s[^.!?]*$/i.test(end)) goToFound.follow = true
           found.push(goToFound)
         }
         sentence.add(textOf(child))

@@ -1,40 +1,49 @@
 /**
- * Where a step ends: its last instruction. A go-to that sends every reader
- * on ("Go to [Replica maintenance](#replica)") leaves the step only from
- * there; one with more instructions after it in the same step is a
- * procedure to do as part of this one, not a jump:
+ * A go-to that sends every reader on ("Go to [Replica maintenance](#replica)",
+ * "go to Step 13") leaves the step at its end. Written inside a list item
+ * with more items after it, it is a procedure to do as part of this step,
+ * not the step's way out:
  *
  * ```markdown
  * 1. Take the replica out of the pool: follow the [replica maintenance](#replica) instructions.
  * 2. Decrease the node count in Terraform.
  * ```
  *
- * The last instruction is the step's last paragraph, code block, table or
- * heading, inside the last item of a list that ends it; quotes, HTML and
- * rules after it (a note, a comment) do not count.
+ * Such a go-to makes no edge (the link stays a link) and is reported as
+ * `go-to-in-list`. Anything else after a go-to (a note, a screenshot,
+ * sample output) leaves it the step's way out.
  *
  * @module
  */
 import type {Nodes, RootContent} from 'mdast'
+import {walk} from '../../walk.js'
 
-const instruction = new Set(['paragraph', 'code', 'table', 'heading', 'list', 'listItem', 'definition'])
-
-/** The last instruction block of `nodes`, descending into lists; `undefined` when there is none. */
-function lastInstruction(nodes: readonly RootContent[]): Nodes | undefined {
-  for (let index = nodes.length - 1; index >= 0; index--) {
-    const node = nodes[index]!
-    if (!instruction.has(node.type) || node.type === 'definition') continue
-    if (node.type === 'list' || node.type === 'listItem') return lastInstruction(node.children) ?? node
-    return node
+/**
+ * Whether `offset` lies inside a list item of `nodes` that has another item
+ * after it in its list (at any depth); `false` without positions.
+ */
+export function followedByItems(nodes: readonly RootContent[], offset: number | undefined): boolean {
+  if (offset === undefined) return false
+  let found = false
+  for (const root of nodes) {
+    walk(root, (node: Nodes) => {
+      if (found) return false
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start === undefined || end === undefined || offset < start || offset >= end) return false
+      if (node.type === 'list') {
+        const items = node.children
+        for (let index = 0; index < items.length - 1; index++) {
+          const item = items[index]!.position
+          if (item?.start.offset !== undefined && item.end.offset !== undefined && offset >= item.start.offset && offset < item.end.offset) {
+            found = true
+            return false
+          }
+        }
+      }
+      return undefined
+    })
+    if (found) break
   }
-  return undefined
-}
-
-/** Whether `node` (a link, say) lies in the last instruction of the step made of `nodes`; `true` without positions. */
-export function endsStep(nodes: readonly RootContent[], node: Nodes): boolean {
-  const last = lastInstruction(nodes)
-  const start = last?.position?.start.offset
-  const at = node.position?.start.offset
-  if (start === undefined || at === undefined) return true
-  return at >= start
+  return found
 }
