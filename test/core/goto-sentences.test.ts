@@ -102,6 +102,14 @@ describe('go-to sentences', () => {
     ])
   })
 
+  it('a link after a condition that already has its consequence ("If X then the agent restores it from [Y], [Z]") is no action', () => {
+    expect(edgesOf('If the volume is a snapshot then the agent restores it from [B](#b), [C](#c) or the archive.')).toEqual([{kind: 'next', to: 'b'}])
+    expect(edgesOf('If the light is off, [C](#c).')).toEqual([
+      {kind: 'choice', rule: 'go-to-sentence', to: 'c', label: 'If the light is off'},
+      {kind: 'next', to: 'b', label: 'Otherwise, continue'}
+    ])
+  })
+
   it('a conditional go-to in the middle of a step is still a choice beside going on', () => {
     const edges = parseRunbook('# T\n\n## A\n\n1. If the light is off, go to [C](#c).\n2. Check the cable.\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook.steps[0]!.edges
     expect(edges).toEqual([

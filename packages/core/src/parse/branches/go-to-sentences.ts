@@ -86,7 +86,10 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
         const web = target?.type === 'external' && /^https?:/i.test(url ?? '')
         const referred = web && conditionStart.test(sentence.start()) && !wish.test(sentence.start()) && referPhrase.test(end)
         const external = referred || (web && followPhrase.test(end))
-        if (url !== undefined && target && (target.type !== 'external' || external) && (goTo || referred || (conditionStart.test(sentence.start()) && directAction.test(end)))) {
+        // "If X then the controller restores it from [Y](#y), [Z](#z)": the condition has its consequence already; no link is the action.
+        const direct =
+          conditionStart.test(sentence.start()) && directAction.test(end) && !(/,\s*(?:then\s+)?$/.test(end) && /\bthen\b/i.test(sentence.condition() ?? ''))
+        if (url !== undefined && target && (target.type !== 'external' || external) && (goTo || referred || direct)) {
           const link: FoundLink = {url, text: textOf(child).trim(), target, position: child.position, node: child}
           const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
           const goToFound: GoTo = condition ? {link, condition} : {link}
