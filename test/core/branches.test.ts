@@ -90,7 +90,7 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
 
   it('offers items that go on after their link, or are only numbered, beside going on: instructions as much as answers', () => {
     const tail = '\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n\n## D {#d}\n\nd\n'
-    const long = parse(`# T\n\n## A\n\nWhich fix?\n\n- Disk: [C](#c) if the logs show write errors after the nightly backup job ran\n- Network: [D](#d)${tail}`).runbook
+    const long = parse(`# T\n\n## A\n\nWhich fix?\n\n- Disk: [C](#c) and clean the temporary files of the nightly backup job first\n- Network: [D](#d)${tail}`).runbook
     expect(graph(long)[0]).toBe('a decision choice:c(Disk) choice:d(Network) next:b(Otherwise, continue)')
     const numbered = parse('# Recover\n\n## Recover\n\n- Step 1: [Check the cluster health](health.md)\n- Step 2: [Restore the snapshot](restore.md)\n\n## Verify\n\nRun the checks.\n').runbook
     // "Step 1:" names no answer: each sub-runbook is done here (step-link), beside going on to Verify.
@@ -108,6 +108,9 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
       const {runbook} = parse(`# T\n\n${local}\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n`)
       expect(graph(runbook)[0], local).toMatch(/ task next:b$/)
     }
+    // A condition after each link names the choice.
+    const after = parse('# T\n\n## Check memory\n\nLook at the dashboards.\n\n- [Restart the consumer](#b) if the logs show that the out-of-memory killer stopped it\n- [Scale up the nodes](#c) when the pods are pending for lack of room\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
+    expect(graph(after)[0]).toBe('check-memory decision choice:b(Restart the consumer) choice:c(Scale up the nodes)')
     // A question or "choose" before the list makes bare links choices.
     const asked = parse('# T\n\n## Restore\n\nWhich backup do you have?\n\n- [A disk snapshot](#b)\n- [A WAL archive](#c)\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
     expect(graph(asked)[0]).toBe('restore decision choice:b(A disk snapshot) choice:c(A WAL archive)')

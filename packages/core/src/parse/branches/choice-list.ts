@@ -10,8 +10,9 @@
  * - No: [check power and cable](#power)
  * ```
  *
- * Items that are bare links ("- [Cache overview](cache.md)") are a
- * catalogue, not answers, unless the step asks the reader to choose (a
+ * Items that are bare links ("- [Cache overview](cache.md)", nothing
+ * before the link and no "if …" after it) are a catalogue, not answers,
+ * unless the step asks the reader to choose (a
  * question or "choose", "pick", "depending on", "which of" in its title or
  * in the paragraph right before the list).
  *
@@ -40,7 +41,7 @@ export interface ChoiceList {
 export interface ListChoice {
   label: string
   link: FoundLink
-  /** Whether the item names its choice before the link ("Yes: [go on](#b)"), rather than being the link itself. */
+  /** Whether the item names its choice ("Yes: [go on](#b)", "[Restart](#r) if the logs show …"), rather than being the link itself. */
   labelled: boolean
 }
 
@@ -77,11 +78,14 @@ export function choiceList(nodes: RootContent[], title: string, definitions: Def
     if (!link) return undefined
     const before = textBefore(item.children, link)
     if (readMore.test(before)) return undefined
+    // "[Restart the consumer](#restart) if the logs show …": the condition comes after the link.
+    const after = textAfter(item.children, link)
+    const conditionAfter = /^\s*[,(]?\s*(?:if|when|unless|once|after|in case)\b/i.test(after)
     // "1. [Install Velero](install.md) on the source cluster with the feature flag. The flag is …" reads as an
-    // instruction, "[Restart](#r) if the logs show …" as a choice: such a list is offered beside going on.
-    if (textAfter(item.children, link).split(/\s+/).filter(Boolean).length > maxWordsAfter) doubtful = true
+    // instruction as much as a choice: such a list is offered beside going on.
+    if (!conditionAfter && after.split(/\s+/).filter(Boolean).length > maxWordsAfter) doubtful = true
     const label = cleanLabel(before)
-    choices.push({label: label || cleanLabel(link.text) || link.url, link, labelled: label !== '' && !numberOnly.test(label)})
+    choices.push({label: label || cleanLabel(link.text) || link.url, link, labelled: (label !== '' && !numberOnly.test(label)) || conditionAfter})
   }
   // Several items that all lead to one place are descriptions, not alternatives.
   if (choices.length > 1 && new Set(choices.map((choice) => choice.link.url)).size === 1) return undefined
