@@ -111,6 +111,14 @@ describe('branch rule 1: a step that ends in a list of links to steps', () => {
     // A condition after each link names the choice.
     const after = parse('# T\n\n## Check memory\n\nLook at the dashboards.\n\n- [Restart the consumer](#b) if the logs show that the out-of-memory killer stopped it\n- [Scale up the nodes](#c) when the pods are pending for lack of room\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
     expect(graph(after)[0]).toBe('check-memory decision choice:b(Restart the consumer) choice:c(Scale up the nodes)')
+    // "after …" and "once …" after a link are order, not a condition; "either" and "Select" are no question.
+    const order = parse('# T\n\n## Upgrade\n\nDo these in turn.\n\n1. [Back up etcd](#b) after you pause the operators\n2. [Upgrade](#c) once the backup is done\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
+    expect(graph(order)[0]).toBe('upgrade task next:b')
+    const either = parse('# T\n\n## Select the node\n\nMake sure either the primary or the standby is reachable.\n\n- [Primary](#b)\n- [Standby](#c)\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
+    expect(graph(either)[0]).toBe('select-the-node task next:b')
+    // "First:" and "Then:" order the items; they name no answer.
+    const sequence = parse('# Recover\n\n## Recover\n\n- First: [check the health](health.md)\n- Then: [restore the snapshot](restore.md)\n\n## Verify\n\nRun the checks.\n').runbook
+    expect(graph(sequence)).toEqual(['recover-1 task next:verify', 'verify end'])
     // A question or "choose" before the list makes bare links choices.
     const asked = parse('# T\n\n## Restore\n\nWhich backup do you have?\n\n- [A disk snapshot](#b)\n- [A WAL archive](#c)\n\n## B {#b}\n\nb\n\n## C {#c}\n\nc\n').runbook
     expect(graph(asked)[0]).toBe('restore decision choice:b(A disk snapshot) choice:c(A WAL archive)')

@@ -77,7 +77,7 @@ describe('go-to sentences', () => {
     ]) {
       const {runbook, diagnostics} = parsed(body)
       expect(runbook.steps[0]!.edges[0], body).toEqual({kind: 'goto', rule: 'go-to-sentence', to: 'c'})
-      expect(diagnostics.map((d) => d.ruleId), body).not.toContain('go-to-in-list')
+      expect(diagnostics.map((d) => d.ruleId), body).not.toContain('go-to-in-step')
     }
     // Part of the step: more items after it in its list, with a link or by number.
     for (const body of [
@@ -86,7 +86,20 @@ describe('go-to sentences', () => {
     ]) {
       const {runbook, diagnostics} = parsed(body)
       expect(runbook.steps[0]!.edges, body).toEqual([{kind: 'next', to: 'b'}])
-      expect(diagnostics.find((d) => d.ruleId === 'go-to-in-list'), body).toMatchObject({severity: 'info', line: 5})
+      expect(diagnostics.find((d) => d.ruleId === 'go-to-in-step'), body).toMatchObject({severity: 'info', line: 5})
+    }
+  })
+
+  it('go-tos in several items of one list, or that say to come back, are part of the step too', () => {
+    const parsed = (body: string) =>
+      parseRunbook(`# T\n\n## Which method?\n\n${body}\n\n## In place {#b}\n\nRun it.\n\n## Dump {#c}\n\nDump it.\n\n## Verify\n\nCheck.\n`)
+    for (const body of [
+      '- Under 100 GB: go to [In place](#b).\n- If you are unsure, ask the DBA first.\n- Over 100 GB: go to [Dump](#c).',
+      'Follow the [dump steps](#c), then come back here.\n\nRestart the app.'
+    ]) {
+      const {runbook, diagnostics} = parsed(body)
+      expect(runbook.steps[0]!.edges, body).toEqual([{kind: 'next', to: 'b'}])
+      expect(diagnostics.filter((d) => d.ruleId === 'go-to-in-step').length, body).toBeGreaterThan(0)
     }
   })
 
@@ -96,6 +109,10 @@ describe('go-to sentences', () => {
     expect(edges('Follow the instructions in [the Aptly runbook](aptly.md) to upload the package.')).toEqual([
       {kind: 'goto', rule: 'go-to-sentence', runbook: 'aptly', href: 'aptly.md'},
       {kind: 'next', to: 'b', label: 'Otherwise, continue'}
+    ])
+    // "follow" earlier in the sentence is not "follow [x]".
+    expect(edges('After you follow the checklist, go to [the release runbook](release.md).')).toEqual([
+      {kind: 'goto', rule: 'go-to-sentence', runbook: 'release', href: 'release.md'}
     ])
     expect(edges('Once it is contained, continue with [the recovery runbook](recovery.md).')).toEqual([
       {kind: 'goto', rule: 'go-to-sentence', runbook: 'recovery', href: 'recovery.md'}

@@ -319,6 +319,15 @@ systemctl status spooler: ok
     ])
   })
 
+  it('keeps the text of choices offered beside going on (a list of long items is no decision)', async () => {
+    const health = runbookOf(
+      '# Restart the app\n\n## Is the service healthy?\n\n- Yes: [Verify](#verify). Nothing else to do here, just confirm the dashboards are green.\n- No: [Restart](#restart). This restarts every pod and takes about five minutes.\n\n## Restart {#restart}\n\nRun the restart.\n\n## Verify {#verify}\n\nCheck the status page.\n'
+    )
+    const element = await walkthrough({runbook: health})
+    expect($$(element, '[part~=choice]').length).toBeGreaterThan(1)
+    expect($$(element, '[part=content] li').map((li) => li.textContent?.trim().slice(0, 3))).toEqual(['Yes', 'No:'])
+  })
+
   it('escalates with a target and a reason: runbook-escalate and a notice', async () => {
     const element = await walkthrough()
     const escalations = record<RunbookEscalateDetail>('runbook-escalate')

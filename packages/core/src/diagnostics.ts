@@ -21,7 +21,7 @@ export const ruleSeverity: Readonly<Record<RuleId, Severity>> = {
   'invalid-input': 'error',
   'not-a-procedure': 'info',
   'procedure-outside-steps': 'warning',
-  'go-to-in-list': 'info'
+  'go-to-in-step': 'info'
 }
 
 /** Fields of a diagnostic that callers may add. */

@@ -61,7 +61,7 @@ export type RuleId =
   | 'invalid-input'
   | 'not-a-procedure'
   | 'procedure-outside-steps'
-  | 'go-to-in-list'
+  | 'go-to-in-step'
 
 /**
  * A problem found in a runbook, in the style of a vfile message:

@@ -27,7 +27,7 @@ import {choiceList, cleanLabel} from './branches/choice-list.js'
 import {goTosIn} from './branches/go-to-sentences.js'
 import {ifRuns} from './branches/if-headings.js'
 import {loopBacksIn, mayLoopBack} from './branches/loop-back.js'
-import {followedByItems} from './branches/step-end.js'
+import {goTosInStep} from './branches/step-end.js'
 import {mayLinkSteps, stepLinksIn} from './branches/step-link.js'
 import {symptomRuns} from './branches/symptom-sections.js'
 import {ifNotAlternatives} from './branches/if-not-alternative.js'
@@ -201,9 +201,9 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
   const diagnostics: Diagnostic[] = []
   const report = (ruleId: RuleId, message: string, place: Point | Position | undefined, extra?: DiagnosticExtra) =>
     diagnostics.push(createDiagnostic(ruleId, message, place, file, extra))
-  const reportGoToInList = (place: Position | undefined) =>
-    report('go-to-in-list', 'A go-to with more list items after it is read as part of this step, not as its way out', place, {
-      note: 'To send every reader there, make it the last thing in the step'
+  const reportGoToInStep = (place: Position | undefined) =>
+    report('go-to-in-step', 'This go-to is read as part of the step (more list items follow it, other items of its list go elsewhere, or it says to come back), not as the way every reader leaves it', place, {
+      note: 'To send every reader there, make it the last thing in the step; for cases, start each with "If …"'
     })
 
   // `[text]({{< ref "x.md" >}})` left as text becomes the link it stands for (parse/links/template-targets.ts).
@@ -464,11 +464,19 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
         if (edge && !decides) conditional = true
       }
     }
-    for (const goTo of goTosIn(unit.nodes, definitions, choices?.list)) {
-      // "1. … follow the [replica maintenance](#replica) instructions." with more items after it is part
-      // of the step, not its way out (branches/step-end.ts): the link stays a link.
-      if (!goTo.condition && !goTo.external && followedByItems(unit.nodes, goTo.link.position?.start.offset)) {
-        reportGoToInList(goTo.link.position)
+    const goTos = goTosIn(unit.nodes, definitions, choices?.list)
+    const references = mentionsSteps ? stepReferencesIn(unit.nodes, choices?.list) : []
+    // "1. … follow the [replica maintenance](#replica) instructions." with more items after it, go-tos in
+    // several items of one list, "…, then come back here": part of the step, not its way out
+    // (branches/step-end.ts); the link stays a link.
+    const inStep = goTosInStep(unit.nodes, [
+      ...goTos.filter((goTo) => !goTo.condition && !goTo.external).map((goTo) => goTo.link.position?.start.offset),
+      ...references.filter((found) => !found.condition).map((found) => found.position?.start.offset)
+    ])
+    const partOfStep = (offset: number | undefined) => offset !== undefined && inStep.has(offset)
+    for (const goTo of goTos) {
+      if (!goTo.condition && !goTo.external && partOfStep(goTo.link.position?.start.offset)) {
+        reportGoToInStep(goTo.link.position)
         continue
       }
       const edge = edgeFor(goTo.link, goTo.condition ? 'choice' : 'goto', goTo.condition ? cleanLabel(goTo.condition) : undefined, goTo.external ? 'follow-link' : 'go-to-sentence')
@@ -499,11 +507,11 @@ function build(tree: Root, source: string, settings: Settings): ParseResult {
       }
     }
     // "Skip to Part 4", "YES → go to Step 2": steps named by number.
-    for (const found of mentionsSteps ? stepReferencesIn(unit.nodes, choices?.list) : []) {
+    for (const found of references) {
       const target = numberedSteps.get(`${found.word === 'part' || found.word === 'phase' || found.word === 'stage' ? found.word : 'step'}:${found.number.toLowerCase()}`)
       if (target === undefined || target.length !== 1 || target[0] === index) continue
-      if (!found.condition && followedByItems(unit.nodes, found.position?.start.offset)) {
-        reportGoToInList(found.position)
+      if (!found.condition && partOfStep(found.position?.start.offset)) {
+        reportGoToInStep(found.position)
         continue
       }
       const to = ids[target[0]!]!

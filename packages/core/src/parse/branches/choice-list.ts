@@ -47,7 +47,7 @@ export interface ListChoice {
 
 const tableOfContents = /^(?:table of )?contents$|^toc$|^index$|^(?:quick |useful |related )?links$|^see also$|^references?$/i
 /** Words of a lead-in or title that ask the reader to choose. */
-const chooseWords = /\?|\b(?:choose|select|pick|depending on|whichever|which (?:one|of)|one of the following|either)\b/i
+const chooseWords = /\?|\b(?:choose|pick|depending on|which (?:one|of)|one of the following)\b/i
 
 /** Whether the step's title, or the paragraph right before its list, asks the reader to choose. */
 function asksToChoose(title: string, before: RootContent | undefined): boolean {
@@ -59,8 +59,8 @@ function asksToChoose(title: string, before: RootContent | undefined): boolean {
 const maxWordsAfter = 8
 /** Text right before a link that makes it where to read more, not what to do: "for more details, check", "for more information see". */
 const readMore = /\bfor\s+(?:more\s+|further\s+)?(?:details?|information|info)\s*[,;:]?\s+(?:please\s+)?(?:see|check(?:\s+out)?|refer\s+to|read|visit|consult|look\s+at)\s+(?:the\s+)?$/i
-/** A label that only numbers the item ("Step 1:", "2.", "Part 3"): no answer. */
-const numberOnly = /^(?:(?:step|part|phase|stage)\s*)?\d+(?:\.\d+)*[.):]?$/i
+/** A label that only numbers or orders the item ("Step 1:", "2.", "Part 3", "First:", "Then:"): no answer. */
+const numberOnly = /^(?:(?:(?:step|part|phase|stage)\s*)?\d+(?:\.\d+)*[.):]?|first|second|third|then|next|after that|finally|lastly)$/i
 
 /**
  * The choices of a step that ends with a list whose every item links to a
@@ -80,7 +80,7 @@ export function choiceList(nodes: RootContent[], title: string, definitions: Def
     if (readMore.test(before)) return undefined
     // "[Restart the consumer](#restart) if the logs show …": the condition comes after the link.
     const after = textAfter(item.children, link)
-    const conditionAfter = /^\s*[,(]?\s*(?:if|when|unless|once|after|in case)\b/i.test(after)
+    const conditionAfter = /^\s*[,(]?\s*(?:if|when|unless|in case)\b/i.test(after)
     // "1. [Install Velero](install.md) on the source cluster with the feature flag. The flag is …" reads as an
     // instruction as much as a choice: such a list is offered beside going on.
     if (!conditionAfter && after.split(/\s+/).filter(Boolean).length > maxWordsAfter) doubtful = true

@@ -564,8 +564,9 @@ export class RunbookWalkthrough extends LitElement {
       checklistId: (text) => checklistIds.get(text),
       isChecked: (id) => session.isChecked(id),
       onCheck: (id, checked) => this.#act((s) => (checked ? s.check(id) : s.uncheck(id)), false),
-      // Only a list the parser read two or more choices from (isChoiceList) becomes buttons; other last lists are instructions.
-      hideChoiceList: step.edges.some((edge) => edge.rule === 'choice-list')
+      // Only a list the parser read a decision from (choice-list edges and no way on beside them) becomes buttons;
+      // other last lists, and choices offered beside going on, keep their text.
+      hideChoiceList: step.edges.every((edge) => edge.kind != 'next') && step.edges.some((edge) => edge.rule == 'choice-list')
     })
     const numbered = step.number ? `${step.number}. ` : ''
     return html`<section part="step" class="step" aria-labelledby="step-title">

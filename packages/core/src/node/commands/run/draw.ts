@@ -105,7 +105,11 @@ export function stepText(step: Step): string {
     (node.type === 'code' && isCommandBlock(node)) ||
     (node.type === 'listItem' && typeof node.checked === 'boolean') ||
     (node.type === 'list' && node.children.every((item) => typeof item.checked === 'boolean')) ||
-    (step.kind === 'decision' && node === last && isChoiceList(node) && step.edges.some((edge) => edge.rule === 'choice-list'))
+    (step.kind === 'decision' &&
+      node === last &&
+      isChoiceList(node) &&
+      step.edges.every((edge) => edge.kind !== 'next') &&
+      step.edges.some((edge) => edge.rule === 'choice-list'))
   return blocks(content.children, skip)
 }
 
