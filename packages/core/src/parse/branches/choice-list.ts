@@ -30,14 +30,14 @@ import {type FoundLink, linksIn} from '../links/links.js'
 import {sectionRole} from '../structure/section-roles.js'
 import {textOf, walk} from '../../walk.js'
 
-/** A choice read from a list item. */
-/** A step's choice list, and whether its items read as instructions more than answers (then offered beside going on). */
+/** A step's choice list, and whether its items read as instructions as much as answers (then offered beside going on). */
 export interface ChoiceList {
   list: List
   choices: ListChoice[]
   doubtful: boolean
 }
 
+/** A choice read from a list item. */
 export interface ListChoice {
   label: string
   link: FoundLink
