@@ -23,6 +23,15 @@ async function walkthrough(props: Record<string, unknown> = {runbook: phone}, at
 
 const stepTitle = (element: Element) => $(element, '#step-title')?.textContent?.trim()
 
+/** Type `value` into the walkthrough's field for parameter `name`, and commit it (change). */
+async function typeParam(element: RunbookWalkthrough, name: string, value: string): Promise<void> {
+  const input = $<HTMLInputElement>(element, `[part=params] input[name=${name}]`)!
+  input.value = value
+  input.dispatchEvent(new Event('input'))
+  input.dispatchEvent(new Event('change'))
+  await settle(element)
+}
+
 beforeEach(() => {
   localStorage.clear()
   clearLibraryCache()
@@ -126,11 +135,7 @@ Check it is back.
     const element = await walkthrough({runbook})
     expect(runbook.params.map((param) => param.name)).toEqual(['pod_name'])
     expect($$(element, '[part~=param-missing]').map((mark) => mark.textContent)).toEqual(['‹pod_name›', '‹pod_name›'])
-    const input = $<HTMLInputElement>(element, '[part=params] input[name=pod_name]')!
-    input.value = 'web-1'
-    input.dispatchEvent(new Event('input'))
-    input.dispatchEvent(new Event('change'))
-    await settle(element)
+    await typeParam(element, 'pod_name', 'web-1')
     expect($(element, '[part=code] pre')?.textContent).toBe('kubectl delete pod web-1 && kubectl get pod web-1 $HOME')
     expect(element.session!.commands()[0]!.text).toBe('kubectl delete pod web-1 && kubectl get pod web-1 $HOME')
   })
@@ -162,11 +167,7 @@ root: <home>
 \`\`\`
 `)
     const element = await walkthrough({runbook})
-    const input = $<HTMLInputElement>(element, '[part=params] input[name=home]')!
-    input.value = '/srv/app'
-    input.dispatchEvent(new Event('input'))
-    input.dispatchEvent(new Event('change'))
-    await settle(element)
+    await typeParam(element, 'home', '/srv/app')
     expect($(element, '[part=code] pre')?.textContent).toBe('ls /srv/app')
     button(element, 'Done, next step').click()
     await settle(element)
@@ -200,11 +201,7 @@ systemctl status spooler: ok
 \`\`\`
 `)
     const element = await walkthrough({runbook})
-    const input = $<HTMLInputElement>(element, '[part=params] input[name=printer]')!
-    input.value = 'prn-7'
-    input.dispatchEvent(new Event('input'))
-    input.dispatchEvent(new Event('change'))
-    await settle(element)
+    await typeParam(element, 'printer', 'prn-7')
     button(element, 'Done, next step').click()
     await settle(element)
     expect(element.session!.current.commands.map((command) => command.code)).toContain('systemctl status spooler')
@@ -813,12 +810,8 @@ curl -H "Authorization: Bearer <api_token>" https://api.example.com/rotate
 Check the new key works.
 `)
     const element = await walkthrough({runbook})
-    const input = $<HTMLInputElement>(element, '[part=params] input[name=api_token]')!
-    expect(input.type).toBe('password')
-    input.value = 's3cr3t-value'
-    input.dispatchEvent(new Event('input'))
-    input.dispatchEvent(new Event('change'))
-    await settle(element)
+    expect($<HTMLInputElement>(element, '[part=params] input[name=api_token]')!.type).toBe('password')
+    await typeParam(element, 'api_token', 's3cr3t-value')
     expect($(element, 'mark.param')?.textContent).toBe('••••••')
     expect(element.shadowRoot!.textContent).not.toContain('s3cr3t-value')
     button(element, 'Copy').click()

@@ -76,10 +76,9 @@ export function choiceList(nodes: RootContent[], title: string, definitions: Def
     if (item.children.some((child) => child.type === 'list')) return undefined
     const link = linksIn(item.children, definitions).find((found) => found.target.type !== 'external')
     if (!link) return undefined
-    const before = textBefore(item.children, link)
+    const {before, after} = textAround(item.children, link)
     if (readMore.test(before)) return undefined
     // "[Restart the consumer](#restart) if the logs show …": the condition comes after the link.
-    const after = textAfter(item.children, link)
     const conditionAfter = /^\s*[,(]?\s*(?:if|when|unless|in case)\b/i.test(after)
     // "1. [Install Velero](install.md) on the source cluster with the feature flag. The flag is …" reads as an
     // instruction as much as a choice: such a list is offered beside going on.
@@ -94,40 +93,21 @@ export function choiceList(nodes: RootContent[], title: string, definitions: Def
   return choices.length > 0 ? {list: last, choices, doubtful} : undefined
 }
 
-/** The text of a choice item after its link. */
-function textAfter(children: readonly Nodes[], link: FoundLink): string {
-  let after = ''
-  let seen = false
+/** The text of a choice item before its link (the choice's label, when there is one) and after it. */
+function textAround(children: readonly Nodes[], link: FoundLink): {before: string; after: string} {
+  const text = {before: '', after: ''}
+  let side: 'before' | 'after' = 'before'
   for (const child of children) {
     walk(child, (node) => {
       if (node === link.node) {
-        seen = true
+        side = 'after'
         return false
       }
-      if (seen && 'value' in node && node.type !== 'html') after += node.value
+      if ('value' in node && node.type !== 'html') text[side] += node.value
       return undefined
     })
   }
-  return after
-}
-
-/** The text of a choice item before its link (the choice's label, when there is one). */
-function textBefore(children: readonly Nodes[], link: FoundLink): string {
-  let before = ''
-  let done = false
-  for (const child of children) {
-    walk(child, (node) => {
-      if (done) return false
-      if (node === link.node) {
-        done = true
-        return false
-      }
-      if ('value' in node && node.type !== 'html') before += node.value
-      return undefined
-    })
-    if (done) break
-  }
-  return before
+  return text
 }
 
 /** Trim arrows, dashes, colons and "go to" phrases from the ends of a label. */

@@ -25,13 +25,16 @@ export interface GoTo {
   follow?: boolean | undefined
 }
 
-const goToPhrase =
-  /(?:\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?|(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?)["“]?$/i
+/** "Go to", "skip to", "continue with" … right before the link. */
+const goPhrase = /\b(?:go|skip|proceed|continue|jump|return|move on|go back|head|carry on)\s+(?:straight\s+|directly\s+|back\s+|on\s+)?(?:to|with)\s+(?:the\s+)?(?:step\s+(?:called\s+)?)?/
+/** "Follow (the instructions in) [x]", "follow the steps above:" right before the link. */
+const followGoPhrase =
+  /(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|above|below|under)\s*:?\s*)?(?:the\s+)?/
+const goToPhrase = new RegExp(`(?:${goPhrase.source}|${followGoPhrase.source})["“]?$`, 'i')
+/** A go-to by "follow": a procedure to follow rather than a place to go to. */
+const followGoTo = new RegExp(`${followGoPhrase.source}["“]?$`, 'i')
 /** "Follow the steps described in" before a link: the reader carries on in the linked document. */
 const followPhrase = /(?:^|[,;:]\s*|\b(?:then|and)\s+)(?:please\s+|now\s+)?follow\s+(?:the\s+)?(?:steps?|instructions|procedure|process|runbook|guide|playbook)\b[^.!?]*$/i
-/** "Follow (the instructions in) [x]": "follow" right before the link, not anywhere earlier in the sentence. */
-const followRight =
-  /\bfollow\s+(?:the\s+)?(?:(?:steps?|instructions|procedure|process|runbook|guide|playbook)\s+)?(?:(?:described|given|listed|outlined)\s+)?(?:(?:in|at|from|of)\s+)?(?:the\s+)?$/i
 /**
  * "If X, (please) refer to the [recovery guide](https://…)": after a
  * condition, an external document to refer to is where the procedure goes
@@ -97,7 +100,7 @@ function goTosInParagraph(paragraph: Paragraph, definitions: Definitions, found:
           const condition = conditionStart.test(sentence.start()) ? sentence.condition() : undefined
           const goToFound: GoTo = condition ? {link, condition} : {link}
           if (external) goToFound.external = true
-          if (followRight.test(end)) goToFound.follow = true
+          if (followGoTo.test(end)) goToFound.follow = true
           found.push(goToFound)
         }
         sentence.add(textOf(child))

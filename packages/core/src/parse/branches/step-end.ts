@@ -70,23 +70,20 @@ const comeBack = /\b(?:come back|return here|then return|and return)\b/i
  */
 export function goTosInStep(nodes: readonly RootContent[], offsets: ReadonlyArray<number | undefined>): Set<number> {
   const inStep = new Set<number>()
-  const byList = new Map<List, number[]>()
+  const inLists: Array<{offset: number; list: List; index: number}> = []
   for (const offset of offsets) {
     if (offset === undefined) continue
     const paragraph = paragraphAt(nodes, offset)
     if (paragraph && comeBack.test(textOf(paragraph))) inStep.add(offset)
     const at = itemAt(nodes, offset)
     if (!at) continue
-    if (at.list.children.indexOf(at.item) < at.list.children.length - 1) inStep.add(offset)
-    const items = byList.get(at.list) ?? []
-    if (!items.includes(at.list.children.indexOf(at.item))) items.push(at.list.children.indexOf(at.item))
-    byList.set(at.list, items)
+    const index = at.list.children.indexOf(at.item)
+    if (index < at.list.children.length - 1) inStep.add(offset)
+    inLists.push({offset, list: at.list, index})
   }
   // Go-tos in two or more items of one list: none is every reader's way out.
-  for (const offset of offsets) {
-    if (offset === undefined) continue
-    const at = itemAt(nodes, offset)
-    if (at && (byList.get(at.list)?.length ?? 0) > 1) inStep.add(offset)
+  for (const {offset, list, index} of inLists) {
+    if (inLists.some((other) => other.list === list && other.index !== index)) inStep.add(offset)
   }
   return inStep
 }
